@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using WalletCare.Platform.Persistence;
+using WalletCare.Security.Persistence;
+
+namespace WalletCare.Migrations.Sqlite;
+
+// dotnet-ef builds contexts through these when generating migrations:
+//   dotnet ef migrations add <Name> --project src/WalletCare.Migrations.Sqlite --context <Ctx> -o <Area>
+internal static class Design
+{
+    public static DbContextOptions<T> Options<T>(string module) where T : DbContext
+    {
+        var b = new DbContextOptionsBuilder<T>();
+        DatabaseSetupExtensions.Configure(b, new DatabaseSettings
+        {
+            Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design-time.db", DataDirectory = ".",
+        }, module);
+        return b.Options;
+    }
+}
+
+internal sealed class PlatformFactory : IDesignTimeDbContextFactory<PlatformDbContext>
+{
+    public PlatformDbContext CreateDbContext(string[] args) => new(Design.Options<PlatformDbContext>("platform"));
+}
+
+internal sealed class SecurityFactory : IDesignTimeDbContextFactory<SecurityDbContext>
+{
+    public SecurityDbContext CreateDbContext(string[] args) => new(Design.Options<SecurityDbContext>("security"));
+}

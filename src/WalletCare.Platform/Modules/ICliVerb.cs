@@ -1,0 +1,9 @@
+namespace WalletCare.Platform.Modules;
+
+/// <summary>A command of the server executable: `WalletCare.Server &lt;name&gt; [args]`. Exit code 0 is success.</summary>
+public interface ICliVerb
+{
+    string Name { get; }
+    string Help { get; }
+    Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct);
+}

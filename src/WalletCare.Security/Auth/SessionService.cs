@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WalletCare.Platform.Audit;
+using WalletCare.Platform.Errors;
+using WalletCare.Security.Domain;
+using WalletCare.Security.Persistence;
+
+namespace WalletCare.Security.Auth;
+
+public sealed record LoginResult(User User, string Token, Session Session);
+
+public sealed record ClientInfo(string? Ip, string? UserAgent);
+
+/// <summary>Sign-in, sessions and lockout. Unknown names and wrong passwords look identical from outside.</summary>
+public sealed class SessionService(SecurityDbContext db, IPasswordHasher<User> hasher, TimeProvider time, IAuditLog audit)
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(7);
+    // Verified against for unknown names so both paths cost one hash computation.
+    private static readonly string DummyHash = new PasswordHasher<User>().HashPassword(null!, "not-a-real-password-" + Guid.NewGuid());
+
+    public static string NormalizeLogin(string login) => login.Trim().ToLowerInvariant();
+    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public async Task<LoginResult> LoginAsync(string login, string password, string kind, ClientInfo client, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password) || login.Length > 200 || password.Length > 200)
+            throw AppProblem.Validation(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrWhiteSpace(login) || login.Length > 200 ? "login" : "password"] = ["field.required"],
+            });
+        var now = time.GetUtcNow().UtcDateTime;
+        var key = NormalizeLogin(login);
+        var throttle = await db.LoginThrottles.FirstOrDefaultAsync(t => t.Login == key, ct);
+        if (throttle?.LockedUntil is { } until && until > now)
+            throw Locked(until - now);
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.IsActive && (u.Phone == key || u.Email == key || u.UserName == key), ct);
+        var ok = user is not null
+            ? hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed
+            : hasher.VerifyHashedPassword(null!, DummyHash, password) is var _ && false;
+
+        db.LoginEvents.Add(new LoginEvent
+        {
+            UserId = user?.Id, Login = key, At = now, Success = ok, Reason = ok ? null : "bad_credentials",
+            Ip = client.Ip, UserAgent = Truncate(client.UserAgent),
+        });
+        if (!ok)
+        {
+            throttle ??= db.LoginThrottles.Add(new LoginThrottle { Login = key }).Entity;
+            throttle.Failures++;
+            throttle.UpdatedAt = now;
+            var locked = throttle.Failures >= MaxFailures;
+            if (locked)
+            {
+                throttle.LockedUntil = now + LockoutDuration;
+                throttle.Failures = 0;
+            }
+            await db.SaveChangesAsync(ct);
+            if (locked)
+            {
+                await audit.WriteAsync("anonymous", "auth.locked", "login:" + key, new { client.Ip }, ct);
+                throw Locked(LockoutDuration);
+            }
+            throw new AppProblem(ErrorCodes.InvalidCredentials, 401);
+        }
+
+        if (throttle is not null) db.LoginThrottles.Remove(throttle);
+        var (session, token) = NewSession(user!.Id, kind, client, now);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(user.Id.ToString(), "auth.login", "user:" + user.Id, new { kind, client.Ip }, ct);
+        return new LoginResult(user, token, session);
+    }
+
+    private static AppProblem Locked(TimeSpan left)
+    {
+        var minutes = (int)Math.Ceiling(left.TotalMinutes);
+        return new AppProblem(ErrorCodes.AccountLocked, 423, minutes)
+        {
+            Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(left.TotalSeconds) },
+        };
+    }
+
+    private (Session, string) NewSession(Guid userId, string kind, ClientInfo client, DateTime now)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return (new Session
+        {
+            UserId = userId, TokenHash = HashToken(token), Kind = kind, CreatedAt = now, LastSeenAt = now,
+            ExpiresAt = now + SessionLifetime, Ip = client.Ip, UserAgent = Truncate(client.UserAgent),
+        }, token);
+    }
+
+    public async Task<(Session Session, User User)?> ValidateAsync(string token, CancellationToken ct)
+    {
+        var hash = HashToken(token);
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = await db.Sessions.AsNoTracking()
+            .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
+            .Join(db.Users.Where(u => u.IsActive), s => s.UserId, u => u.Id, (s, u) => new { s, u })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        if (now - row.s.LastSeenAt > TimeSpan.FromMinutes(5))
+            await db.Sessions.Where(s => s.Id == row.s.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
+        return (row.s, row.u);
+    }
+
+    public async Task RevokeAsync(Guid sessionId, Guid actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Sessions.Where(s => s.Id == sessionId && s.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+        await audit.WriteAsync(actor.ToString(), "auth.logout", "session:" + sessionId, null, ct);
+    }
+
+    private static string? Truncate(string? s) => s is { Length: > 300 } ? s[..300] : s;
+}

@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+using WalletCare.Platform.Audit;
+using WalletCare.Platform.Http;
+using WalletCare.Platform.Modules;
+using WalletCare.Platform.Persistence;
+using WalletCare.Security;
+using WalletCare.Server.Hosting;
+
+namespace WalletCare.Server.Cli;
+
+public static class CliVerbs
+{
+    public static IServiceCollection AddCliVerbs(this IServiceCollection services)
+    {
+        services.AddScoped<ICliVerb, MigrateVerb>();
+        services.AddScoped<ICliVerb, SeedDemoVerb>();
+        services.AddScoped<ICliVerb, CreateAdminVerb>();
+        services.AddScoped<ICliVerb, VerifyAuditVerb>();
+        services.AddScoped<ICliVerb, BackupVerb>();
+        services.AddScoped<ICliVerb, RestoreVerb>();
+        return services;
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var verbs = scope.ServiceProvider.GetServices<ICliVerb>().ToDictionary(v => v.Name);
+        if (!verbs.TryGetValue(args[0], out var verb))
+        {
+            Console.Error.WriteLine($"unknown command '{args[0]}'. Commands:");
+            foreach (var v in verbs.Values.OrderBy(v => v.Name)) Console.Error.WriteLine($"  {v.Name,-16} {v.Help}");
+            return 64;
+        }
+        if (verb is not RestoreVerb)
+            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
+        return await verb.RunAsync(args[1..], Console.Out, CancellationToken.None);
+    }
+
+    public static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
+
+internal sealed class MigrateVerb : ICliVerb
+{
+    public string Name => "migrate";
+    public string Help => "apply database migrations";
+    public Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        output.WriteLine("migrations applied");
+        return Task.FromResult(0);
+    }
+}
+
+internal sealed class SeedDemoVerb(IServiceProvider sp) : ICliVerb
+{
+    public string Name => "seed-demo";
+    public string Help => "add demo data (idempotent)";
+    public async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        await DemoData.SeedAsync(sp, ct);
+        output.WriteLine("demo data seeded");
+        return 0;
+    }
+}
+
+internal sealed class CreateAdminVerb(IUserDirectory users) : ICliVerb
+{
+    public string Name => "create-admin";
+    public string Help => "--user NAME [--password P] (or WALLETCARE_ADMIN_PASSWORD)";
+    public async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        var name = CliVerbs.Option(args, "--user") ?? "admin";
+        var password = CliVerbs.Option(args, "--password") ?? Environment.GetEnvironmentVariable("WALLETCARE_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password) || password.Length < 12)
+        {
+            output.WriteLine("a password of at least 12 characters is required (--password or WALLETCARE_ADMIN_PASSWORD)");
+            return 2;
+        }
+        if (await users.FindByLoginAsync(name, ct) is not null)
+        {
+            output.WriteLine($"user '{name}' already exists");
+            return 1;
+        }
+        await users.CreateAsync(new NewUser(name, Roles.Admin, password, UserName: name), ct);
+        output.WriteLine($"admin '{name}' created");
+        return 0;
+    }
+}
+
+internal sealed class VerifyAuditVerb(PlatformDbContext db) : ICliVerb
+{
+    public string Name => "verify-audit";
+    public string Help => "recompute the audit hash chain; exit 1 when it is broken";
+    public async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        var r = await AuditLog.VerifyAsync(db, ct);
+        output.WriteLine(r.Ok ? $"OK: {r.Message}" : $"BROKEN: {r.Message}");
+        return r.Ok ? 0 : 1;
+    }
+}
+
+internal sealed class BackupVerb(DatabaseSettings db) : ICliVerb
+{
+    public string Name => "backup";
+    public string Help => "backup <file>: consistent copy of the SQLite database (PostgreSQL: use pg_dump)";
+    public async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        if (args.Length < 1) { output.WriteLine("usage: backup <file>"); return 64; }
+        if (db.Provider != DatabaseProvider.Sqlite) { output.WriteLine("on PostgreSQL use pg_dump / pg_basebackup"); return 2; }
+        var target = Path.GetFullPath(args[0]);
+        if (File.Exists(target)) { output.WriteLine($"{target} exists; refusing to overwrite"); return 1; }
+        await using var conn = new SqliteConnection(db.ConnectionString);
+        await conn.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "VACUUM INTO $path";
+        cmd.Parameters.AddWithValue("$path", target);
+        await cmd.ExecuteNonQueryAsync(ct);
+        output.WriteLine($"backup written to {target}");
+        return 0;
+    }
+}
+
+internal sealed class RestoreVerb(DatabaseSettings db) : ICliVerb
+{
+    public string Name => "restore";
+    public string Help => "restore <file>: replace the SQLite database with a backup (server stopped)";
+    public Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        if (args.Length < 1) { output.WriteLine("usage: restore <file>"); return Task.FromResult(64); }
+        if (db.Provider != DatabaseProvider.Sqlite) { output.WriteLine("on PostgreSQL use pg_restore"); return Task.FromResult(2); }
+        var path = new SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(path + suffix);
+        File.Copy(Path.GetFullPath(args[0]), path, overwrite: true);
+        output.WriteLine($"restored {args[0]} to {path}");
+        return Task.FromResult(0);
+    }
+}

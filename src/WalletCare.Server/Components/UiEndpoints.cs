@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using WalletCare.Platform.Errors;
+using WalletCare.Platform.Http;
+using WalletCare.Security.Auth;
+using WalletCare.Security.Features;
+
+namespace WalletCare.Server.Components;
+
+/// <summary>Plain form posts behind the browser UI: sign-in sets the session cookie, language switch sets the culture cookie.</summary>
+public static class UiEndpoints
+{
+    public static void MapUiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var ui = app.MapGroup("/ui").ExcludeFromDescription();
+        ui.MapPost("/login", LoginAsync).RequireRateLimiting(WalletCare.Security.SecurityModule.AuthRateLimit);
+        ui.MapPost("/logout", LogoutAsync);
+        ui.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
+        {
+            var culture = c == "en-US" ? "en-US" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+            return Results.LocalRedirect(SafeLocal(returnUrl));
+        });
+    }
+
+    private static async Task<IResult> LoginAsync([FromForm] string? login, [FromForm] string? password, [FromForm] string? returnUrl,
+        SessionService sessions, HttpContext http, CancellationToken ct)
+    {
+        try
+        {
+            var r = await sessions.LoginAsync(login ?? "", password ?? "", "cookie", AuthEndpoints.ClientOf(http), ct);
+            http.Response.Cookies.Append(SessionAuthenticationHandler.CookieName, r.Token, new CookieOptions
+            {
+                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true,
+                Expires = r.Session.ExpiresAt,
+            });
+            var fallback = Roles.IsStaff(r.User.Role) ? "/console" : "/";
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || returnUrl == "/" ? fallback : SafeLocal(returnUrl));
+        }
+        catch (AppProblem p)
+        {
+            return Results.LocalRedirect($"/login?error={p.Code}&returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl))}");
+        }
+    }
+
+    private static async Task<IResult> LogoutAsync(SessionService sessions, CurrentUser user, HttpContext http, CancellationToken ct)
+    {
+        if (user.SessionId is { } sid) await sessions.RevokeAsync(sid, user.UserId, ct);
+        http.Response.Cookies.Delete(SessionAuthenticationHandler.CookieName);
+        return Results.LocalRedirect("/login");
+    }
+
+    private static string SafeLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+using WalletCare.Platform.Modules;
+using WalletCare.Platform.Persistence;
+using WalletCare.Security;
+using WalletCare.Server.Cli;
+using WalletCare.Server.Components;
+
+namespace WalletCare.Server.Hosting;
+
+/// <summary>Composition root: every area plugs in here and nowhere else.</summary>
+public static class WalletCareHost
+{
+    public const string MeterName = "WalletCare";
+
+    public static WebApplicationBuilder AddWalletCare(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(config["http_ports"]))
+            builder.WebHost.UseUrls("http://localhost:5080");
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+
+        services.AddPlatformModule(config);
+        services.AddSecurityModule();
+        // Areas register here (Wallet, Cases, ...).
+
+        services.AddHostedService<StartupTasks>();
+        services.AddCliVerbs();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi();
+        services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+
+    public static WebApplication UseWalletCare(this WebApplication app)
+    {
+        // Culture first: the exception handler runs in the caller's async context and must see it.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseSecurityModule();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi();
+        app.MapScalarApiReference("/scalar");
+        app.MapSecurityModule();
+        // Areas map here.
+        app.MapUiEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
+
+/// <summary>Applies migrations and, with --demo, seeds demo data before the server takes requests.</summary>
+internal sealed class StartupTasks(IServiceProvider services, WalletCareSettings settings, ILogger<StartupTasks> log) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(ct);
+        if (settings.Demo)
+        {
+            await DemoData.SeedAsync(scope.ServiceProvider, ct);
+            log.LogInformation("Demo data ready (demo password documented in README; demo only)");
+        }
+    }
+
+    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+public static class DemoData
+{
+    public static async Task SeedAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        foreach (var s in sp.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+            await s.SeedAsync(ct);
+    }
+}
+
+internal sealed class DatabaseHealthCheck(PlatformDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        await db.Database.CanConnectAsync(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unreachable");
+}
