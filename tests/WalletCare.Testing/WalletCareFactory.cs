@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace WalletCare.Testing;
+
+public enum Db { Sqlite, Postgres }
+
+/// <summary>
+/// The real server in process over a real database: a fresh SQLite file in a temp directory,
+/// or a fresh database in the test PostgreSQL cluster. Time is a <see cref="FakeTimeProvider"/>
+/// that tests move forward; demo data is seeded unless <c>demo: false</c>.
+/// </summary>
+public sealed class WalletCareFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Tuesday 2026-11-24 10:00 Asia/Shanghai.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 24, 2, 0, 0, TimeSpan.Zero);
+
+    public Db Db { get; }
+    public string DataDirectory { get; }
+    public string? ConnectionString { get; }
+    public FakeTimeProvider Time { get; }
+    private readonly bool _demo;
+    private readonly Action<IServiceCollection>? _configure;
+
+    public WalletCareFactory(Db db = Db.Sqlite, bool demo = true, DateTimeOffset? start = null, string? dataDirectory = null,
+        string? connectionString = null, Action<IServiceCollection>? configure = null)
+    {
+        Db = db;
+        _demo = demo;
+        _configure = configure;
+        Time = new FakeTimeProvider(start ?? DefaultStart);
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("wc-test-").FullName;
+        if (db == Db.Postgres) ConnectionString = connectionString ?? PostgresServer.CreateDatabase();
+    }
+
+    /// <summary>Skips when PostgreSQL is requested but its binaries are missing.</summary>
+    public static WalletCareFactory Create(Db db, bool demo = true, DateTimeOffset? start = null)
+    {
+        if (db == Db.Postgres) PostgresServer.RequireOrSkip();
+        return new WalletCareFactory(db, demo, start);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("WalletCare:DataDirectory", DataDirectory);
+        builder.UseSetting("WalletCare:Demo", _demo ? "true" : "false");
+        builder.UseSetting("Database:Provider", Db == Db.Postgres ? "postgres" : "sqlite");
+        if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:WalletCare", ConnectionString);
+        builder.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Time);
+            _configure?.Invoke(s);
+        });
+    }
+
+    /// <summary>An API client signed in with a bearer token (demo password).</summary>
+    public async Task<HttpClient> ClientForAsync(string login, string password = DemoPassword, string language = "zh-CN")
+    {
+        var anon = CreateClient();
+        var res = await anon.PostAsJsonAsync("/api/v1/auth/login", new { login, password });
+        res.EnsureSuccessStatusCode();
+        var body = await res.Content.ReadFromJsonAsync<TokenBody>();
+        var c = CreateClient();
+        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!.AccessToken);
+        c.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return c;
+    }
+
+    public const string DemoPassword = "Demo@2026!";
+
+    private sealed record TokenBody(string AccessToken);
+
+    public T Scoped<T>(Func<IServiceProvider, T> f)
+    {
+        using var scope = Services.CreateScope();
+        return f(scope.ServiceProvider);
+    }
+
+    public async Task<T> ScopedAsync<T>(Func<IServiceProvider, Task<T>> f)
+    {
+        using var scope = Services.CreateScope();
+        return await f(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        if (Db == Db.Sqlite) try { Directory.Delete(DataDirectory, true); } catch (IOException) { }
+    }
+}
