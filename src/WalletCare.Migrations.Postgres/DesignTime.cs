@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using WalletCare.Platform.Persistence;
-using WalletCare.Security.Persistence;
 
 namespace WalletCare.Migrations.Postgres;
 
@@ -18,14 +17,4 @@ internal static class Design
         }, module);
         return b.Options;
     }
-}
-
-internal sealed class PlatformFactory : IDesignTimeDbContextFactory<PlatformDbContext>
-{
-    public PlatformDbContext CreateDbContext(string[] args) => new(Design.Options<PlatformDbContext>("platform"));
-}
-
-internal sealed class SecurityFactory : IDesignTimeDbContextFactory<SecurityDbContext>
-{
-    public SecurityDbContext CreateDbContext(string[] args) => new(Design.Options<SecurityDbContext>("security"));
 }

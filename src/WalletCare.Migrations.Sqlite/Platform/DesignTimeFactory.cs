@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore.Design;
+using WalletCare.Platform.Persistence;
+
+namespace WalletCare.Migrations.Sqlite;
+
+internal sealed class PlatformFactory : IDesignTimeDbContextFactory<PlatformDbContext>
+{
+    public PlatformDbContext CreateDbContext(string[] args) => new(Design.Options<PlatformDbContext>("platform"));
+}
