@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Audit;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
@@ -46,6 +48,8 @@ public static class PlatformModule
         services.AddScoped<CurrentUser>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IJobLeases, JobLeases>();
+        // Areas may replace this with one that applies supervisor edits (Cases does).
+        services.TryAddSingleton<IBusinessCalendarProvider, DefaultBusinessCalendarProvider>();
         services.AddLocalization();
         services.AddWalletCareProblems();
         services.Configure<RequestLocalizationOptions>(o =>
