@@ -31,7 +31,7 @@ public static class SecurityModule
 {
     public const string AuthRateLimit = "auth";
 
-    public static IServiceCollection AddSecurityModule(this IServiceCollection services)
+    public static IServiceCollection AddSecurityModule(this IServiceCollection services, int loginAttemptsPerMinute = 30)
     {
         services.AddModuleDbContext<SecurityDbContext>("security");
         services.AddErrorResources<Resources.SecurityText>();
@@ -53,7 +53,7 @@ public static class SecurityModule
             // Per client address: slows password spraying across many names; lockout covers one name.
             o.AddPolicy(AuthRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var ra) ? (int)Math.Ceiling(ra.TotalSeconds) : 60;
@@ -76,6 +76,7 @@ public static class SecurityModule
     public static IEndpointRouteBuilder MapSecurityModule(this IEndpointRouteBuilder app)
     {
         app.MapAuth();
+        app.MapAdmin();
         return app;
     }
 }

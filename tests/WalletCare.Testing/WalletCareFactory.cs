@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,7 +25,10 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     public string? ConnectionString { get; }
     public FakeTimeProvider Time { get; }
+    /// <summary>Per-address sign-in rate limit; high by default so tests that sign in often are not throttled.</summary>
+    public int LoginAttemptsPerMinute { get; init; } = 10_000;
     private readonly bool _demo;
+    private readonly bool _ownsDirectory;
     private readonly Action<IServiceCollection>? _configure;
 
     public WalletCareFactory(Db db = Db.Sqlite, bool demo = true, DateTimeOffset? start = null, string? dataDirectory = null,
@@ -34,6 +38,7 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
         _demo = demo;
         _configure = configure;
         Time = new FakeTimeProvider(start ?? DefaultStart);
+        _ownsDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("wc-test-").FullName;
         if (db == Db.Postgres) ConnectionString = connectionString ?? PostgresServer.CreateDatabase();
     }
@@ -50,8 +55,12 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("WalletCare:DataDirectory", DataDirectory);
         builder.UseSetting("WalletCare:Demo", _demo ? "true" : "false");
+        builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:Provider", Db == Db.Postgres ? "postgres" : "sqlite");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:WalletCare", ConnectionString);
+        builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", Microsoft.Extensions.Logging.LogLevel.Error)
+            .AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", Microsoft.Extensions.Logging.LogLevel.None));
         builder.ConfigureServices(s =>
         {
             s.RemoveAll<TimeProvider>();
@@ -94,6 +103,6 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();
-        if (Db == Db.Sqlite) try { Directory.Delete(DataDirectory, true); } catch (IOException) { }
+        if (_ownsDirectory) try { Directory.Delete(DataDirectory, true); } catch (IOException) { }
     }
 }

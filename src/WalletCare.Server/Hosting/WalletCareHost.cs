@@ -26,7 +26,7 @@ public static class WalletCareHost
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
 
         services.AddPlatformModule(config);
-        services.AddSecurityModule();
+        services.AddSecurityModule(config.GetValue("Security:LoginAttemptsPerMinute", 30));
         // Areas register here (Wallet, Cases, ...).
 
         services.AddHostedService<StartupTasks>();
