@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore.Design;
+using WalletCare.Remedies;
+
+namespace WalletCare.Migrations.Postgres;
+
+internal sealed class RemediesFactory : IDesignTimeDbContextFactory<RemediesDbContext>
+{
+    public RemediesDbContext CreateDbContext(string[] args) => new(Design.Options<RemediesDbContext>("remedies"));
+}

@@ -1,0 +1,63 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WalletCare.Migrations.Postgres.Remedies.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialRemedies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "remedies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    TransactionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedByRole = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WalletTransactionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExecutedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReversalTransactionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReversedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_remedies", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_remedies_CaseId",
+                table: "remedies",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_remedies_State_ProposedAt",
+                table: "remedies",
+                columns: new[] { "State", "ProposedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "remedies");
+        }
+    }
+}
