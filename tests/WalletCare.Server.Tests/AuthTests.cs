@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using WalletCare.Testing;
 using Xunit;
 
@@ -126,5 +127,30 @@ public sealed class RateLimitTests
         var res = await anon.PostAsJsonAsync("/api/v1/auth/login", new { login = "user9", password = "x" });
         await res.ExpectAsync(429, "TOO_MANY_REQUESTS");
         Assert.NotNull(res.Headers.RetryAfter);
+    }
+}
+
+public sealed class AntiforgeryTests
+{
+    [Fact]
+    public async Task Cookie_authenticated_api_writes_need_the_antiforgery_token_bearer_writes_do_not()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var token = await f.ScopedAsync(async sp =>
+        {
+            var sessions = sp.GetRequiredService<WalletCare.Security.Auth.SessionService>();
+            var r = await sessions.LoginAsync("13800000001", WalletCareFactory.DemoPassword, "cookie", new(null, null), CancellationToken.None);
+            return r.Token;
+        });
+        var browser = f.CreateClient(new() { HandleCookies = false });
+        browser.DefaultRequestHeaders.Add("Cookie", $"wc_session={token}");
+        await (await browser.GetAsync("/api/v1/me")).ExpectAsync(200);
+        await (await browser.PostAsync("/api/v1/auth/logout", null)).ExpectAsync(400, "ANTIFORGERY_FAILED");
+        await (await browser.GetAsync("/api/v1/me")).ExpectAsync(200); // nothing happened
+
+        var bearer = f.CreateClient();
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await (await bearer.PostAsync("/api/v1/auth/logout", null)).ExpectAsync(204);
+        await (await browser.GetAsync("/api/v1/me")).ExpectAsync(401);
     }
 }
