@@ -38,6 +38,7 @@ public static class SecurityModule
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<SessionService>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<ISecurityQueries, SecurityQueries>();
         services.AddScoped<IDemoSeeder, SecurityDemoSeeder>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
