@@ -55,6 +55,7 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("WalletCare:DataDirectory", DataDirectory);
         builder.UseSetting("WalletCare:Demo", _demo ? "true" : "false");
+        builder.UseSetting("WalletCare:BackgroundJobs", "false");
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:Provider", Db == Db.Postgres ? "postgres" : "sqlite");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:WalletCare", ConnectionString);

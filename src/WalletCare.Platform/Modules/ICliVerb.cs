@@ -7,3 +7,9 @@ public interface ICliVerb
     string Help { get; }
     Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct);
 }
+
+/// <summary>Runs at every start after migrations (demo or not): reference rows an area cannot live without.</summary>
+public interface IStartupInitializer
+{
+    Task InitializeAsync(CancellationToken ct);
+}

@@ -26,6 +26,8 @@ public interface IDemoSeeder
 public sealed class WalletCareSettings
 {
     public bool Demo { get; set; }
+    /// <summary>Periodic jobs (sweepers, settlement). Tests turn them off and call the work methods directly.</summary>
+    public bool BackgroundJobs { get; set; } = true;
     public string DataDirectory { get; set; } = "data";
 }
 
@@ -39,6 +41,7 @@ public static class PlatformModule
         services.AddSingleton(new WalletCareSettings
         {
             Demo = config.GetValue<bool>("WalletCare:Demo"),
+            BackgroundJobs = config.GetValue("WalletCare:BackgroundJobs", true),
             DataDirectory = DatabaseSettings.From(config).DataDirectory,
         });
         services.AddModuleDbContext<PlatformDbContext>("platform");

@@ -32,7 +32,11 @@ public static class CliVerbs
             return 64;
         }
         if (verb is not RestoreVerb)
+        {
             await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
+            foreach (var init in scope.ServiceProvider.GetServices<IStartupInitializer>())
+                await init.InitializeAsync(CancellationToken.None);
+        }
         return await verb.RunAsync(args[1..], Console.Out, CancellationToken.None);
     }
 

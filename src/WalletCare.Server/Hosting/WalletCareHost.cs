@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using WalletCare.Platform.Modules;
 using WalletCare.Platform.Persistence;
 using WalletCare.Security;
+using WalletCare.Wallet;
 using WalletCare.Server.Cli;
 using WalletCare.Server.Components;
 
@@ -27,6 +28,7 @@ public static class WalletCareHost
 
         services.AddPlatformModule(config);
         services.AddSecurityModule(config.GetValue("Security:LoginAttemptsPerMinute", 30));
+        services.AddWalletModule();
         // Areas register here (Wallet, Cases, ...).
 
         services.AddHostedService<StartupTasks>();
@@ -60,6 +62,7 @@ public static class WalletCareHost
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar");
         app.MapSecurityModule();
+        app.MapWalletModule(app.Services.GetRequiredService<WalletCareSettings>().Demo);
         // Areas map here.
         app.MapUiEndpoints();
         app.MapRazorComponents<App>();
@@ -74,6 +77,8 @@ internal sealed class StartupTasks(IServiceProvider services, WalletCareSettings
     {
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(ct);
+        foreach (var init in scope.ServiceProvider.GetServices<IStartupInitializer>())
+            await init.InitializeAsync(ct);
         if (settings.Demo)
         {
             await DemoData.SeedAsync(scope.ServiceProvider, ct);

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore.Design;
+using WalletCare.Wallet;
+
+namespace WalletCare.Migrations.Sqlite;
+
+internal sealed class WalletFactory : IDesignTimeDbContextFactory<WalletDbContext>
+{
+    public WalletDbContext CreateDbContext(string[] args) => new(Design.Options<WalletDbContext>("wallet"));
+}

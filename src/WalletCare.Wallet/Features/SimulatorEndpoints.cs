@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using WalletCare.Platform.Errors;
+using WalletCare.Platform.Http;
+using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Gateway;
+using WalletCare.Wallet.Jobs;
+
+namespace WalletCare.Wallet.Features;
+
+/// <summary>
+/// Demo-only (mapped with --demo): drive every state a tester needs — a merchant refunds a payment,
+/// a refund to card arrives or fails, an unknown gateway result settles. Customers may act on their
+/// own transactions only; staff on any.
+/// </summary>
+public static class SimulatorEndpoints
+{
+    public sealed record SimRefundRequest(long AmountMinor, bool ToCard = true);
+
+    public static void MapSimulator(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/sim").RequireAuthorization().WithTags("Simulator (demo only)");
+        g.MapPost("/payments/{id:guid}/refund", async (Guid id, SimRefundRequest req, WalletService svc, WalletDbContext db, CurrentUser user, TransactionExplainer x, CancellationToken ct) =>
+        {
+            await OwnAsync(db, user, id, ct);
+            var t = await svc.RefundPaymentAsync(id, new RefundRequest(req.AmountMinor, req.ToCard), "sim-refund:" + Guid.NewGuid(), ct);
+            return TypedResults.Created($"/api/v1/wallet/transactions/{t.Id}", x.Map(t));
+        });
+        g.MapPost("/refunds/{id:guid}/settle", (Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) => Refund(id, true, jobs, db, user, ct));
+        g.MapPost("/refunds/{id:guid}/fail", (Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) => Refund(id, false, jobs, db, user, ct));
+        g.MapPost("/transactions/{id:guid}/settle-unknown", async (Guid id, WalletService svc, WalletDbContext db, CurrentUser user, TimeProvider time, TransactionExplainer x, CancellationToken ct) =>
+        {
+            var t = await OwnAsync(db, user, id, ct);
+            if (t.Status != TxStatus.Unknown) throw new AppProblem(ErrorCodes.Conflict, 409);
+            var done = await svc.ApplyGatewayResultAsync(id, GatewayResult.Ok("sim-manual"), time.GetUtcNow().UtcDateTime, ct);
+            return TypedResults.Ok(x.Map(done));
+        });
+    }
+
+    private static async Task<IResult> Refund(Guid id, bool succeed, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        await OwnAsync(db, user, id, ct);
+        if (!await jobs.SettleRefundAsync(id, succeed, ct)) throw new AppProblem(ErrorCodes.Conflict, 409);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<WalletTransaction> OwnAsync(WalletDbContext db, CurrentUser user, Guid id, CancellationToken ct)
+    {
+        var t = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (t is null || (!user.IsStaff && t.CustomerId != user.UserId)) throw AppProblem.NotFound();
+        return t;
+    }
+}

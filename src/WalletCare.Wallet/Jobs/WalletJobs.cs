@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WalletCare.Platform.Errors;
+using WalletCare.Platform.Jobs;
+using WalletCare.Platform.Modules;
+using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Gateway;
+using WalletCare.Wallet.Ledger;
+
+namespace WalletCare.Wallet.Jobs;
+
+/// <summary>
+/// Background work of the wallet: refunds to card that are due arrive; `unknown` gateway results are
+/// resolved by asking the gateway (never by charging again). Each method is safe to run on several
+/// nodes: it re-checks the row's state inside its own transaction.
+/// </summary>
+public sealed class WalletJobs(WalletDbContext db, WalletService wallet, LedgerService ledger, ICardGateway gateway, TimeProvider time)
+{
+    public async Task<int> SettleDueRefundsAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Transactions.AsNoTracking()
+            .Where(t => t.Status == TxStatus.Pending && t.Type == TxType.Refund && t.SettleAt != null && t.SettleAt <= now)
+            .OrderBy(t => t.SettleAt).Select(t => t.Id).Take(500).ToListAsync(ct);
+        var n = 0;
+        foreach (var id in due)
+            if (await SettleRefundAsync(id, succeed: true, ct)) n++;
+        return n;
+    }
+
+    /// <summary>Settles (or fails) one refund to card now. A failed card refund returns the money to the wallet instead.</summary>
+    public async Task<bool> SettleRefundAsync(Guid txId, bool succeed, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        WalletTransaction tx;
+        await using (var dbtx = await db.Database.BeginTransactionAsync(ct))
+        {
+            tx = await db.Transactions.FirstOrDefaultAsync(t => t.Id == txId && t.Type == TxType.Refund, ct) ?? throw AppProblem.NotFound();
+            if (tx.Status != TxStatus.Pending || tx.PendingTransferId is not { } hold) return false;
+            if (succeed)
+            {
+                await ledger.CommitPendingAsync(hold, "commit:" + tx.Id, now, ct);
+                wallet.SetStatus(tx, TxStatus.Succeeded, null, now);
+            }
+            else
+            {
+                await ledger.VoidPendingAsync(hold, "void:" + tx.Id, now, ct);
+                wallet.SetStatus(tx, TxStatus.Failed, WalletErrors.RefundFailed, now);
+            }
+            await db.SaveChangesAsync(ct);
+            await dbtx.CommitAsync(ct);
+        }
+        if (!succeed)
+            await wallet.RefundPaymentAsync(tx.OriginalTransactionId!.Value, new RefundRequest(tx.AmountMinor, ToCard: false), "fallback:" + tx.Id, ct);
+        return true;
+    }
+
+    public async Task<int> ResolveUnknownAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var ids = await db.Transactions.AsNoTracking()
+            .Where(t => t.Status == TxStatus.Unknown || (t.Status == TxStatus.Pending && t.Type != TxType.Refund && t.CreatedAt < now.AddMinutes(-10)))
+            .OrderBy(t => t.CreatedAt).Select(t => t.Id).Take(500).ToListAsync(ct);
+        var n = 0;
+        foreach (var id in ids)
+        {
+            var r = gateway.Query(id.ToString(), now);
+            if (r.Outcome == GatewayOutcome.Timeout) continue;
+            await wallet.ApplyGatewayResultAsync(id, r, now, ct);
+            n++;
+        }
+        return n;
+    }
+}
+
+/// <summary>Runs <see cref="WalletJobs"/> every 30 s on one node at a time (lease), on the injected clock.</summary>
+internal sealed class WalletJobsService(IServiceProvider services, TimeProvider time, WalletCareSettings settings, ILogger<WalletJobsService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.BackgroundJobs) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), time, stoppingToken);
+                using var scope = services.CreateScope();
+                var leases = scope.ServiceProvider.GetRequiredService<IJobLeases>();
+                if (!await leases.TryAcquireAsync("wallet-jobs", TimeSpan.FromMinutes(1), stoppingToken)) continue;
+                var jobs = scope.ServiceProvider.GetRequiredService<WalletJobs>();
+                await jobs.SettleDueRefundsAsync(stoppingToken);
+                await jobs.ResolveUnknownAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "wallet jobs failed; retrying on the next tick");
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using WalletCare.Platform.Persistence;
+using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Ledger;
+
+namespace WalletCare.Wallet;
+
+public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) : ModuleDbContext(options)
+{
+    public DbSet<Domain.Wallet> Wallets => Set<Domain.Wallet>();
+    public DbSet<Card> Cards => Set<Card>();
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+    public DbSet<WalletTransaction> Transactions => Set<WalletTransaction>();
+    public DbSet<TransactionEvent> TransactionEvents => Set<TransactionEvent>();
+    public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
+    public DbSet<LedgerTransfer> LedgerTransfers => Set<LedgerTransfer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Domain.Wallet>(e =>
+        {
+            e.ToTable("wallets");
+            e.HasKey(x => x.CustomerId);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<Card>(e =>
+        {
+            e.ToTable("cards");
+            e.HasIndex(x => x.CustomerId);
+            e.HasIndex(x => x.Token).IsUnique();
+        });
+        modelBuilder.Entity<Merchant>(e => e.ToTable("merchants"));
+        modelBuilder.Entity<WalletTransaction>(e =>
+        {
+            e.ToTable("wallet_transactions");
+            e.HasIndex(x => new { x.CustomerId, x.IdempotencyKey }).IsUnique();
+            e.HasIndex(x => new { x.CustomerId, x.CreatedAt });
+            e.HasIndex(x => new { x.Status, x.SettleAt });
+            e.HasIndex(x => x.OriginalTransactionId);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.Description).HasMaxLength(500);
+        });
+        modelBuilder.Entity<TransactionEvent>(e =>
+        {
+            e.ToTable("transaction_events");
+            e.HasIndex(x => new { x.TransactionId, x.At });
+        });
+        modelBuilder.Entity<LedgerAccount>(e =>
+        {
+            e.ToTable("ledger_accounts");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Ignore(x => x.Available);
+            e.Ignore(x => x.Held);
+        });
+        modelBuilder.Entity<LedgerTransfer>(e =>
+        {
+            e.ToTable("ledger_transfers");
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => x.PendingId).IsUnique();
+            e.HasIndex(x => x.TransactionId);
+        });
+    }
+}

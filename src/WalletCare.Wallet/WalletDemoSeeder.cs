@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using WalletCare.Platform.Modules;
+using WalletCare.Security;
+using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Ledger;
+
+namespace WalletCare.Wallet;
+
+/// <summary>
+/// Merchants, system ledger accounts, and for each demo customer: KYC 2, bound test cards, three
+/// months of history (successes and declines with different codes) and a refund to card in progress.
+/// Everything goes through the real services with fixed idempotency keys, so a second run adds nothing.
+/// </summary>
+internal sealed class WalletDemoSeeder(WalletDbContext db, WalletService wallet, IUserDirectory users, TimeProvider time) : IDemoSeeder
+{
+    public int Order => 20;
+
+    public static readonly (string Name, string En, string Descriptor, string Category)[] DemoMerchants =
+    [
+        ("美团外卖", "Meituan Waimai", "MEITUAN*WAIMAI", "food"),
+        ("滴滴出行", "DiDi", "DIDI*CHUXING", "transport"),
+        ("京东商城", "JD.com", "JD*JINGDONG", "shopping"),
+        ("星巴克", "Starbucks", "STARBUCKS CN", "food"),
+        ("中国移动", "China Mobile", "CMCC*TOPUP", "utilities"),
+        ("携程旅行", "Trip.com", "CTRIP*TRAVEL", "travel"),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await SystemAccounts.EnsureAsync(db, time.GetUtcNow().UtcDateTime, ct);
+        foreach (var (name, en, descriptor, category) in DemoMerchants)
+        {
+            if (await db.Merchants.AnyAsync(m => m.Name == name, ct)) continue;
+            var account = new LedgerAccount { Kind = AccountKind.MerchantPayable, Code = "merchant:" + descriptor, CreatedAt = time.GetUtcNow().UtcDateTime };
+            db.LedgerAccounts.Add(account);
+            db.Merchants.Add(new Merchant { Name = name, NameEn = en, Descriptor = descriptor, Category = category, LedgerAccountId = account.Id });
+            await db.SaveChangesAsync(ct);
+        }
+        await SeedCustomerAsync("13800000001", "ZHANG WEI", "6222000000000017", ct);
+        await SeedCustomerAsync("13800000002", "LI NA", "6222000000000025", ct);
+    }
+
+    private async Task SeedCustomerAsync(string phone, string holder, string secondCard, CancellationToken ct)
+    {
+        var user = await users.FindByLoginAsync(phone, ct);
+        if (user is null) return;
+        var id = user.Id;
+        var w = await wallet.EnsureWalletAsync(id, ct);
+        if (await db.Transactions.AnyAsync(t => t.CustomerId == id && t.IdempotencyKey.StartsWith("seed:"), ct)) return;
+        w.KycLevel = 2;
+        await db.SaveChangesAsync(ct);
+
+        var good = await wallet.BindCardAsync(id, new BindCardRequest("6222000000000009", "12/29", "123", holder), ct);
+        var declining = await wallet.BindCardAsync(id, new BindCardRequest(secondCard, "08/28", "456", holder), ct);
+        var merchants = await db.Merchants.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var n = 0;
+        string Key() => $"seed:{phone}:{n++}";
+
+        // Three months of history, oldest first.
+        await wallet.TopupAsync(id, new TopupRequest(good.Id, 500_000), Key(), now.AddDays(-90), ct);
+        for (var day = 88; day > 2; day -= 6)
+        {
+            var at = now.AddDays(-day).AddHours(day % 5);
+            var m = merchants[day % merchants.Count];
+            await wallet.PayAsync(id, new PaymentRequest(m.Id, 1_500 + day * 137 % 20_000, null), Key(), at, ct);
+            if (day % 18 == 4)
+                await wallet.RecordFailedAsync(id, TxType.Topup, 50_000, declining.Last4 == "0017" ? WalletErrors.InsufficientFunds : WalletErrors.IssuerDeclined, Key(), at.AddMinutes(5), null, declining.Id, ct);
+            if (day % 24 == 10)
+                await wallet.TopupAsync(id, new TopupRequest(good.Id, 100_000), Key(), at.AddHours(1), ct);
+        }
+        await wallet.RecordFailedAsync(id, TxType.Topup, 20_000, WalletErrors.RiskBlocked, Key(), now.AddDays(-20), null, good.Id, ct);
+        await wallet.RecordFailedAsync(id, TxType.Topup, 30_000, WalletErrors.CardExpired, Key(), now.AddDays(-12), null, good.Id, ct);
+        await wallet.RecordFailedAsync(id, TxType.Payment, 8_800, WalletErrors.BalanceInsufficient, Key(), now.AddDays(-6), merchants[0].Id, null, ct);
+        var other = phone.EndsWith('1') ? "13800000002" : "13800000001";
+        await wallet.TransferAsync(id, new TransferRequest(other, 5_000), Key(), now.AddDays(-15), ct);
+
+        // A payment refunded to card, still on its way (expectedBy in a few business days).
+        var jd = merchants.First(m => m.Descriptor == "JD*JINGDONG");
+        var paid = await wallet.PayAsync(id, new PaymentRequest(jd.Id, 29_900, phone.EndsWith('1') ? "蓝牙耳机（已退货）" : "羽绒服（已退货）"), Key(), now.AddDays(-2), ct);
+        await wallet.RefundPaymentAsync(paid.Id, new RefundRequest(29_900, ToCard: true), Key(), ct);
+    }
+}
+
+internal static class SystemAccounts
+{
+    public static async Task EnsureAsync(WalletDbContext db, DateTime now, CancellationToken ct)
+    {
+        (string Code, string Kind)[] system =
+        [
+            (LedgerService.Gateway, AccountKind.GatewaySettlement), (LedgerService.Fees, AccountKind.Fees),
+            (LedgerService.Goodwill, AccountKind.GoodwillExpense), (LedgerService.Provisional, AccountKind.ProvisionalCredit),
+            (LedgerService.RemedyExpense, AccountKind.RemedyExpense),
+        ];
+        foreach (var (code, kind) in system)
+        {
+            if (await db.LedgerAccounts.AnyAsync(a => a.Code == code, ct)) continue;
+            db.LedgerAccounts.Add(new LedgerAccount { Code = code, Kind = kind, CreatedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
