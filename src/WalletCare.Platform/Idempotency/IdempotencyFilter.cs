@@ -117,3 +117,16 @@ public static class IdempotencyExtensions
             return Results.Empty;
         });
 }
+
+/// <summary>
+/// Minimal APIs bind the body before endpoint filters run, so requests that carry an
+/// Idempotency-Key are buffered up front; the filter then rewinds and hashes the exact bytes.
+/// </summary>
+public sealed class IdempotencyBuffering(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext http)
+    {
+        if (http.Request.Headers.ContainsKey(IdempotencyExtensions.Header)) http.Request.EnableBuffering();
+        return next(http);
+    }
+}

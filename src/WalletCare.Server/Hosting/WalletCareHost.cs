@@ -54,6 +54,7 @@ public static class WalletCareHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseMiddleware<WalletCare.Platform.Idempotency.IdempotencyBuffering>();
         app.UseSecurityModule();
         app.UseAntiforgery();
 
