@@ -30,3 +30,20 @@ public readonly record struct Money(long Minor, string Currency)
 
     public override string ToString() => Format();
 }
+
+public static class MoneyText
+{
+    /// <summary>Parses "12", "12.3", "12.34", "1,234.50" yuan into fen without floating point.</summary>
+    public static bool TryParseYuan(string? text, out long minor)
+    {
+        minor = 0;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var s = text.Trim().Replace(",", "").Replace("¥", "").Replace("￥", "");
+        var parts = s.Split('.');
+        if (parts.Length > 2 || parts[0].Length is 0 or > 12 || !parts[0].All(char.IsAsciiDigit)) return false;
+        var frac = parts.Length == 2 ? parts[1] : "";
+        if (frac.Length > 2 || !frac.All(char.IsAsciiDigit)) return false;
+        minor = long.Parse(parts[0], CultureInfo.InvariantCulture) * 100 + (frac.Length == 0 ? 0 : int.Parse(frac.PadRight(2, '0'), CultureInfo.InvariantCulture));
+        return true;
+    }
+}
