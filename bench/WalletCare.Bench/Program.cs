@@ -24,8 +24,28 @@ switch (mode)
         Console.WriteLine($"pgbench tpcb-like latency_avg {Latency.F(lat)} ms");
         break;
     }
+    case "ledger":
+    case "payments":
+    {
+        var full = mode == "payments";
+        var sqlite = await LedgerBench.RunAsync(WalletCare.Testing.Db.Sqlite, clients, seconds, full);
+        Console.WriteLine($"{mode} sqlite tps {Latency.F(sqlite.Tps)} tx/s");
+        Console.WriteLine($"{mode} sqlite p50 {Latency.F(sqlite.P50)} ms");
+        Console.WriteLine($"{mode} sqlite p99 {Latency.F(sqlite.P99)} ms");
+        if (!WalletCare.Testing.PostgresServer.IsAvailable) { Console.WriteLine("# PostgreSQL binaries missing: postgres figures skipped"); break; }
+        var cs = WalletCare.Testing.PostgresServer.CreateDatabase();
+        var pg = await LedgerBench.RunAsync(WalletCare.Testing.Db.Postgres, clients, seconds, full, cs);
+        Console.WriteLine($"{mode} postgres tps {Latency.F(pg.Tps)} tx/s");
+        Console.WriteLine($"{mode} postgres p50 {Latency.F(pg.P50)} ms");
+        Console.WriteLine($"{mode} postgres p99 {Latency.F(pg.P99)} ms");
+        var (tps, lat) = await Pgbench.RunAsync(WalletCare.Testing.PostgresServer.CreateDatabase(), clients, seconds);
+        Console.WriteLine($"pgbench tpcb-like tps {Latency.F(tps)} tx/s");
+        Console.WriteLine($"pgbench tpcb-like latency_avg {Latency.F(lat)} ms");
+        Console.WriteLine($"{mode} postgres/pgbench ratio {Latency.F(pg.Tps / tps * 100)} %");
+        break;
+    }
     default:
-        Console.WriteLine("modes: pgbench (more modes are added with their areas)");
+        Console.WriteLine("modes: ledger, payments, pgbench");
         return 64;
 }
 return 0;

@@ -34,6 +34,7 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
     public WalletCareFactory(Db db = Db.Sqlite, bool demo = true, DateTimeOffset? start = null, string? dataDirectory = null,
         string? connectionString = null, Action<IServiceCollection>? configure = null)
     {
+        EnsureContentRoot();
         Db = db;
         _demo = demo;
         _configure = configure;
@@ -41,6 +42,22 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
         _ownsDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("wc-test-").FullName;
         if (db == Db.Postgres) ConnectionString = connectionString ?? PostgresServer.CreateDatabase();
+    }
+
+    /// <summary>Points the host at src/WalletCare.Server when the caller (e.g. bench/) has no generated content-root attribute.</summary>
+    private static void EnsureContentRoot()
+    {
+        const string variable = "ASPNETCORE_TEST_CONTENTROOT_WALLETCARE_SERVER";
+        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 }) return;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "WalletCare.Server");
+            if (File.Exists(Path.Combine(candidate, "WalletCare.Server.csproj")))
+            {
+                Environment.SetEnvironmentVariable(variable, candidate);
+                return;
+            }
+        }
     }
 
     /// <summary>Skips when PostgreSQL is requested but its binaries are missing.</summary>

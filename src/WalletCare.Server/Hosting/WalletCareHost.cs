@@ -7,6 +7,8 @@ using WalletCare.Platform.Modules;
 using WalletCare.Platform.Persistence;
 using WalletCare.Security;
 using WalletCare.Wallet;
+using WalletCare.Cases;
+using WalletCare.Remedies;
 using WalletCare.Server.Cli;
 using WalletCare.Server.Components;
 
@@ -29,6 +31,8 @@ public static class WalletCareHost
         services.AddPlatformModule(config);
         services.AddSecurityModule(config.GetValue("Security:LoginAttemptsPerMinute", 30));
         services.AddWalletModule();
+        services.AddCasesModule();
+        services.AddRemediesModule();
         // Areas register here (Wallet, Cases, ...).
 
         services.AddHostedService<StartupTasks>();
@@ -64,6 +68,8 @@ public static class WalletCareHost
         app.MapScalarApiReference("/scalar");
         app.MapSecurityModule();
         app.MapWalletModule(app.Services.GetRequiredService<WalletCareSettings>().Demo);
+        app.MapCasesModule();
+        app.MapRemediesModule();
         // Areas map here.
         app.MapUiEndpoints();
         app.MapRazorComponents<App>();

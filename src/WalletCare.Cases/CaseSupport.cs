@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using WalletCare.Cases.Domain;
+using WalletCare.Platform.Calendar;
+using WalletCare.Platform.Contracts;
+
+namespace WalletCare.Cases;
+
+/// <summary>The calendar in force: built-in PRC days with supervisors' edits on top.</summary>
+internal sealed class EditableCalendarProvider(CasesDbContext db) : IBusinessCalendarProvider
+{
+    public async Task<BusinessCalendar> GetAsync(CancellationToken ct = default)
+    {
+        var edits = await db.CalendarDays.AsNoTracking().ToListAsync(ct);
+        return edits.Count == 0
+            ? BusinessCalendar.Default
+            : BusinessCalendar.Default.WithOverrides(edits.Select(e => new KeyValuePair<DateOnly, DayKind>(e.Date, e.Kind == "workday" ? DayKind.Workday : DayKind.Holiday)));
+    }
+}
+
+/// <summary>Lets other areas (remedies, channels) find a case and add to its timeline.</summary>
+internal sealed class CaseDirectory(CasesDbContext db, TimeProvider time) : ICaseDirectory
+{
+    public async Task<CaseRef?> GetAsync(Guid caseId, CancellationToken ct = default) =>
+        await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new CaseRef(c.Id, c.Number, c.CustomerId, c.Status, c.Category, c.Priority)).FirstOrDefaultAsync(ct);
+
+    public async Task AppendTimelineAsync(TimelineAppend e, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Events.Add(new CaseEvent
+        {
+            CaseId = e.CaseId, At = now, ActorId = e.ActorId, ActorRole = e.ActorRole, Kind = e.Kind, Public = e.Public, Body = e.Body, DataJson = e.DataJson,
+        });
+        await db.Cases.Where(c => c.Id == e.CaseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Housekeeping: a case resolved for 7 days without a customer reply closes itself.</summary>
+public sealed class CaseMaintenance(CasesDbContext db, CaseService cases, TimeProvider time)
+{
+    public static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(7);
+
+    public async Task<int> AutoCloseAsync(CancellationToken ct = default)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - AutoCloseAfter;
+        var ids = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Resolved && c.ResolvedAt <= cutoff).Select(c => c.Id).Take(500).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var c = await cases.GetAsync(id, ct);
+            if (c.Status != CaseStatus.Resolved) continue;
+            await cases.ChangeStatusAsync(c, Actor.System, CaseStatus.Closed, "auto_closed_after_7_days", ct);
+        }
+        return ids.Count;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using WalletCare.Platform.Errors;
+
+namespace WalletCare.Cases.Evidence;
+
+public sealed record StoredFile(string ContentType, byte[] Content, bool MetadataStripped, string Sha256);
+
+/// <summary>
+/// Evidence files: the type is decided by the bytes, never the name (JPEG, PNG, PDF only); images
+/// lose their metadata (EXIF with GPS, XMP, comments, text chunks) before anything is stored; the
+/// SHA-256 is of the stored bytes, so a dossier can prove what the customer sent.
+/// </summary>
+public sealed class EvidenceStore(string root)
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public static string Sniff(ReadOnlySpan<byte> b)
+    {
+        if (b.Length >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return "image/jpeg";
+        if (b.Length >= 8 && b[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
+        if (b.Length >= 5 && b[..5].SequenceEqual("%PDF-"u8)) return "application/pdf";
+        return "";
+    }
+
+    public StoredFile Prepare(byte[] data)
+    {
+        if (data.Length == 0) throw AppProblem.Validation("file", "field.required");
+        if (data.Length > MaxBytes) throw new AppProblem(CaseErrors.AttachmentTooLarge, 413, MaxBytes / 1024 / 1024);
+        var type = Sniff(data);
+        byte[] clean = type switch
+        {
+            "image/jpeg" => StripJpeg(data),
+            "image/png" => StripPng(data),
+            "application/pdf" => data,
+            _ => throw new AppProblem(CaseErrors.AttachmentType, 415),
+        };
+        return new StoredFile(type, clean, type != "application/pdf", Convert.ToHexStringLower(SHA256.HashData(clean)));
+    }
+
+    /// <summary>Writes by content hash (same file → same path); returns the relative path.</summary>
+    public async Task<string> SaveAsync(StoredFile f, CancellationToken ct)
+    {
+        var rel = Path.Combine(f.Sha256[..2], f.Sha256);
+        var full = Path.Combine(root, rel);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (!File.Exists(full))
+        {
+            var tmp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(tmp, f.Content, ct);
+            File.Move(tmp, full, overwrite: true);
+        }
+        return rel;
+    }
+
+    public Task<byte[]> ReadAsync(string relativePath, CancellationToken ct) => File.ReadAllBytesAsync(Path.Combine(root, relativePath), ct);
+
+    /// <summary>Drops APP1–APP15 (EXIF, XMP, ICC…) and COM segments; keeps APP0/JFIF and the image data.</summary>
+    public static byte[] StripJpeg(byte[] d)
+    {
+        using var o = new MemoryStream(d.Length);
+        o.Write(d, 0, 2); // SOI
+        var i = 2;
+        while (i + 4 <= d.Length)
+        {
+            if (d[i] != 0xFF) throw new AppProblem(CaseErrors.AttachmentType, 415);
+            var marker = d[i + 1];
+            if (marker == 0xD9) { o.Write(d, i, 2); return o.ToArray(); }
+            if (marker == 0xDA) { o.Write(d, i, d.Length - i); return o.ToArray(); } // start of scan: the rest is image data
+            if (marker is 0x01 or (>= 0xD0 and <= 0xD7)) { o.Write(d, i, 2); i += 2; continue; }
+            var len = BinaryPrimitives.ReadUInt16BigEndian(d.AsSpan(i + 2));
+            if (len < 2 || i + 2 + len > d.Length) throw new AppProblem(CaseErrors.AttachmentType, 415);
+            var drop = marker is (>= 0xE1 and <= 0xEF) or 0xFE;
+            if (!drop) o.Write(d, i, 2 + len);
+            i += 2 + len;
+        }
+        throw new AppProblem(CaseErrors.AttachmentType, 415);
+    }
+
+    /// <summary>Drops textual and EXIF chunks (tEXt, zTXt, iTXt, eXIf, tIME); keeps everything needed to draw the image.</summary>
+    public static byte[] StripPng(byte[] d)
+    {
+        using var o = new MemoryStream(d.Length);
+        o.Write(d, 0, 8);
+        var i = 8;
+        while (i + 12 <= d.Length)
+        {
+            var len = (int)BinaryPrimitives.ReadUInt32BigEndian(d.AsSpan(i));
+            if (len < 0 || i + 12 + len > d.Length) throw new AppProblem(CaseErrors.AttachmentType, 415);
+            var type = System.Text.Encoding.ASCII.GetString(d, i + 4, 4);
+            if (type is not ("tEXt" or "zTXt" or "iTXt" or "eXIf" or "tIME")) o.Write(d, i, 12 + len);
+            i += 12 + len;
+            if (type == "IEND") return o.ToArray();
+        }
+        throw new AppProblem(CaseErrors.AttachmentType, 415);
+    }
+}

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore.Design;
+using WalletCare.Cases;
+
+namespace WalletCare.Migrations.Postgres;
+
+internal sealed class CasesFactory : IDesignTimeDbContextFactory<CasesDbContext>
+{
+    public CasesDbContext CreateDbContext(string[] args) => new(Design.Options<CasesDbContext>("cases"));
+}
