@@ -27,6 +27,8 @@ public static class CasesModule
         services.Replace(ServiceDescriptor.Scoped<IBusinessCalendarProvider, EditableCalendarProvider>());
         services.AddScoped<CaseService>();
         services.AddScoped<CaseReader>();
+        services.AddScoped<EvidenceUpload>();
+        services.AddScoped<SurveyService>();
         services.AddScoped<SlaSweeper>();
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();
