@@ -44,8 +44,23 @@ switch (mode)
         Console.WriteLine($"{mode} postgres/pgbench ratio {Latency.F(pg.Tps / tps * 100)} %");
         break;
     }
+    case "intake":
+    {
+        var sqlite = await IntakeBench.RunAsync(WalletCare.Testing.Db.Sqlite, clients, seconds);
+        Console.WriteLine($"intake sqlite complaints_per_s {Latency.F(sqlite.Rps)} req/s");
+        Console.WriteLine($"intake sqlite p50 {Latency.F(sqlite.P50)} ms");
+        Console.WriteLine($"intake sqlite p99 {Latency.F(sqlite.P99)} ms");
+        Console.WriteLine($"intake sqlite errors {sqlite.Errors}");
+        if (!WalletCare.Testing.PostgresServer.IsAvailable) { Console.WriteLine("# PostgreSQL binaries missing: postgres figures skipped"); break; }
+        var pg = await IntakeBench.RunAsync(WalletCare.Testing.Db.Postgres, clients, seconds, WalletCare.Testing.PostgresServer.CreateDatabase());
+        Console.WriteLine($"intake postgres complaints_per_s {Latency.F(pg.Rps)} req/s");
+        Console.WriteLine($"intake postgres p50 {Latency.F(pg.P50)} ms");
+        Console.WriteLine($"intake postgres p99 {Latency.F(pg.P99)} ms");
+        Console.WriteLine($"intake postgres errors {pg.Errors}");
+        break;
+    }
     default:
-        Console.WriteLine("modes: ledger, payments, pgbench");
+        Console.WriteLine("modes: ledger, payments, intake, queue, pgbench");
         return 64;
 }
 return 0;

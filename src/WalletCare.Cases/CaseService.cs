@@ -79,13 +79,11 @@ public sealed class CaseService(
     /// <summary>WC-YYYY-NNNNNN from a per-year counter row, incremented under the transaction's write lock.</summary>
     private async Task<string> NextNumberAsync(int year, CancellationToken ct)
     {
-        var updated = await db.Counters.Where(x => x.Year == year).ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), ct);
-        if (updated == 0)
-        {
-            db.Counters.Add(new CaseCounter { Year = year, Next = 1 });
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        // Create the year's row if missing without failing the transaction when a twin does the same.
+        await db.Database.ExecuteSqlRawAsync(db.IsPostgres
+            ? "INSERT INTO case_counters (\"Year\", \"Next\") VALUES ({0}, 0) ON CONFLICT DO NOTHING"
+            : "INSERT OR IGNORE INTO case_counters (\"Year\", \"Next\") VALUES ({0}, 0)", [year], ct);
+        await db.Counters.Where(x => x.Year == year).ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), ct);
         var next = await db.Counters.AsNoTracking().Where(x => x.Year == year).Select(x => x.Next).FirstAsync(ct);
         return $"WC-{year}-{next:D6}";
     }

@@ -29,6 +29,7 @@ public static class CasesModule
         services.AddScoped<CaseReader>();
         services.AddScoped<EvidenceUpload>();
         services.AddScoped<SurveyService>();
+        services.AddScoped<DossierBuilder>();
         services.AddScoped<SlaSweeper>();
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();
@@ -41,6 +42,7 @@ public static class CasesModule
     {
         app.MapComplaints();
         app.MapAgent();
+        app.MapDossier();
         return app;
     }
 }

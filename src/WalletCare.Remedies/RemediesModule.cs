@@ -15,6 +15,7 @@ public static class RemediesModule
         services.AddErrorResources<Resources.RemedyText>();
         services.AddSingleton(new RemedyLimits());
         services.AddScoped<RemedyService>();
+        services.AddScoped<WalletCare.Platform.Contracts.ICaseRemedies, CaseRemedies>();
         return services;
     }
 
@@ -23,4 +24,12 @@ public static class RemediesModule
         app.MapRemedies();
         return app;
     }
+}
+
+internal sealed class CaseRemedies(RemediesDbContext db) : WalletCare.Platform.Contracts.ICaseRemedies
+{
+    public async Task<IReadOnlyList<WalletCare.Platform.Contracts.RemedySummary>> ListAsync(Guid caseId, CancellationToken ct = default) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Remedies.Where(r => r.CaseId == caseId).OrderBy(r => r.ProposedAt)
+                .Select(r => new WalletCare.Platform.Contracts.RemedySummary(r.Id, r.Type, r.AmountMinor, r.Currency, r.State, r.ProposedAt, r.DecidedAt, r.WalletTransactionId, r.Reason)), ct);
 }

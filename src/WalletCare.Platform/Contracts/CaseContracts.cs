@@ -18,3 +18,11 @@ public interface ICaseDirectory
     Task<CaseRef?> GetAsync(Guid caseId, CancellationToken ct = default);
     Task AppendTimelineAsync(TimelineAppend entry, CancellationToken ct = default);
 }
+
+public sealed record RemedySummary(Guid Id, string Type, long AmountMinor, string Currency, string State, DateTime ProposedAt, DateTime? DecidedAt, Guid? WalletTransactionId, string Reason);
+
+/// <summary>Remedies on a case, for the dossier and the workspace (implemented by the remedies area).</summary>
+public interface ICaseRemedies
+{
+    Task<IReadOnlyList<RemedySummary>> ListAsync(Guid caseId, CancellationToken ct = default);
+}
