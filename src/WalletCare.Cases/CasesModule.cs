@@ -30,6 +30,7 @@ public static class CasesModule
         services.AddScoped<EvidenceUpload>();
         services.AddScoped<SurveyService>();
         services.AddScoped<DossierBuilder>();
+        services.AddScoped<TicketReader>();
         services.AddScoped<SlaSweeper>();
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();

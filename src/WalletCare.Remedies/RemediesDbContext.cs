@@ -18,6 +18,7 @@ public sealed class RemediesDbContext(DbContextOptions<RemediesDbContext> option
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.State, x.ProposedAt });
             e.HasIndex(x => x.CaseId);
+            e.HasIndex(x => new { x.ProposedBy, x.IdempotencyKey }).IsUnique();
         });
     }
 }

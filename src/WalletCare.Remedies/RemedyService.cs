@@ -25,8 +25,11 @@ public sealed class RemedyService(
 {
     private static readonly string[] Types = [RemedyKinds.Refund, RemedyKinds.ProvisionalCredit, RemedyKinds.FeeReversal, RemedyKinds.GoodwillCredit];
 
-    public async Task<Remedy> ProposeAsync(Guid caseId, ProposeRemedy req, CancellationToken ct)
+    public async Task<Remedy> ProposeAsync(Guid caseId, ProposeRemedy req, string? idempotencyKey, CancellationToken ct)
     {
+        if (!string.IsNullOrEmpty(idempotencyKey)
+            && await db.Remedies.AsNoTracking().FirstOrDefaultAsync(r => r.ProposedBy == user.UserId && r.IdempotencyKey == idempotencyKey, ct) is { } earlier)
+            return earlier;
         var errors = new Dictionary<string, string[]>();
         if (req.Type is null || !Types.Contains(req.Type)) errors["type"] = ["field.invalid"];
         if (req.AmountMinor <= 0) errors["amountMinor"] = ["field.amount_positive"];
@@ -48,7 +51,7 @@ public sealed class RemedyService(
         {
             CaseId = c.Id, CaseNumber = c.Number, CustomerId = c.CustomerId, Type = req.Type!, AmountMinor = req.AmountMinor,
             TransactionId = req.TransactionId, Reason = req.Reason!.Trim(), ProposedBy = user.UserId, ProposedByRole = user.Role,
-            ProposedAt = now,
+            ProposedAt = now, IdempotencyKey = string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
         };
         var auto = req.AmountMinor <= limits.AutoApproveFor(user.Role);
         if (auto)

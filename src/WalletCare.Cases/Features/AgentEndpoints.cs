@@ -117,24 +117,8 @@ public static class AgentEndpoints
         return TypedResults.Ok(new CursorPage<QueueItem>(items, next));
     }
 
-    private static async Task<Ok<TicketDto>> Ticket(Guid id, CaseService cases, CaseReader reader, CasesDbContext db, IWalletQueries wallet,
-        IUserDirectory users, ISecurityQueries security, Presence presence, CurrentUser user, CancellationToken ct)
-    {
-        var c = await cases.GetAsync(id, ct);
-        var dto = await reader.ReadAsync(c, includeInternal: true, ct);
-        var linked = dto.TransactionIds.Count == 0 ? [] : await wallet.GetTransactionsAsync(c.CustomerId, dto.TransactionIds.ToList(), ct);
-        var customer = await users.GetAsync(c.CustomerId, ct);
-        var earlier = await db.Cases.AsNoTracking().Where(x => x.CustomerId == c.CustomerId && x.Id != c.Id).OrderByDescending(x => x.ReceivedAt).Take(10)
-            .GroupJoin(db.Surveys, x => x.Id, s => s.CaseId, (x, s) => new { x, s })
-            .SelectMany(t => t.s.DefaultIfEmpty(), (t, s) => new EarlierCase(t.x.Id, t.x.Number, t.x.Status, t.x.Category, t.x.ReceivedAt, s == null ? null : s.Attitude, s == null ? null : s.Resolved))
-            .ToListAsync(ct);
-        var c360 = new Customer360(c.CustomerId, customer?.DisplayName ?? "", Masking.Phone(customer?.Phone), Masking.Email(customer?.Email),
-            await wallet.GetWalletAsync(c.CustomerId, ct), await wallet.RecentTransactionsAsync(c.CustomerId, 10, ct),
-            await security.GetOverviewAsync(c.CustomerId, 10, ct), earlier);
-        var others = presence.Touch(id, user.UserId, user.DisplayName);
-        return TypedResults.Ok(new TicketDto(dto, await reader.ClocksAsync(id, ct), c.AssigneeId, c.Team, c.EscalationLevel, c.ExternalSource,
-            c.ExternalReference, c.ExternalDueAt, linked, c360, others));
-    }
+    private static async Task<Ok<TicketDto>> Ticket(Guid id, TicketReader tickets, CurrentUser user, CancellationToken ct) =>
+        TypedResults.Ok(await tickets.ReadAsync(id, user, ct));
 
     private static async Task<Ok<CursorPage<QueueItem>>> Reviews(CasesDbContext db, CurrentUser user, int? limit, string? cursor, CancellationToken ct) =>
         await Queue(db, user, "review", null, null, null, null, null, null, null, null, null, limit, cursor, ct);
@@ -207,5 +191,38 @@ public sealed class Presence(TimeProvider time)
         _seen[(caseId, userId)] = (name, now);
         return _seen.Where(kv => kv.Key.Case == caseId && kv.Key.User != userId && now - kv.Value.At < TimeSpan.FromMinutes(2))
             .Select(kv => kv.Value.Name).ToList();
+    }
+}
+
+/// <summary>The agent's workspace view of a case: full timeline, clocks, linked transactions and the customer 360.</summary>
+public sealed class TicketReader(CaseService cases, CaseReader reader, CasesDbContext db, IWalletQueries wallet, IUserDirectory users,
+    ISecurityQueries security, Presence presence)
+{
+    public async Task<TicketDto> ReadAsync(Guid id, CurrentUser user, CancellationToken ct)
+    {
+        var c = await cases.GetAsync(id, ct);
+        var dto = await reader.ReadAsync(c, includeInternal: true, ct);
+        var linked = dto.TransactionIds.Count == 0 ? [] : await wallet.GetTransactionsAsync(c.CustomerId, dto.TransactionIds.ToList(), ct);
+        var customer = await users.GetAsync(c.CustomerId, ct);
+        var earlierCases = await db.Cases.AsNoTracking().Where(x => x.CustomerId == c.CustomerId && x.Id != c.Id).OrderByDescending(x => x.ReceivedAt).Take(10).ToListAsync(ct);
+        var ids = earlierCases.Select(x => x.Id).ToList();
+        var surveys = await db.Surveys.AsNoTracking().Where(s => ids.Contains(s.CaseId)).ToDictionaryAsync(s => s.CaseId, ct);
+        var earlier = earlierCases.Select(x => new EarlierCase(x.Id, x.Number, x.Status, x.Category, x.ReceivedAt,
+            surveys.TryGetValue(x.Id, out var s) ? s.Attitude : null, surveys.TryGetValue(x.Id, out var s2) ? s2.Resolved : null)).ToList();
+        var c360 = new Customer360(c.CustomerId, customer?.DisplayName ?? "", Masking.Phone(customer?.Phone), Masking.Email(customer?.Email),
+            await wallet.GetWalletAsync(c.CustomerId, ct), await wallet.RecentTransactionsAsync(c.CustomerId, 10, ct),
+            await security.GetOverviewAsync(c.CustomerId, 10, ct), earlier);
+        var others = presence.Touch(id, user.UserId, user.DisplayName);
+        return new TicketDto(dto, await reader.ClocksAsync(id, ct), c.AssigneeId, c.Team, c.EscalationLevel, c.ExternalSource,
+            c.ExternalReference, c.ExternalDueAt, linked, c360, others);
+    }
+
+    /// <summary>Fills a macro's placeholders for this case.</summary>
+    public static string Expand(string body, TicketDto t)
+    {
+        var expected = t.LinkedTransactions.Where(x => x.ExpectedBy is not null).Select(x => x.ExpectedBy).FirstOrDefault()
+            ?? t.Customer.RecentTransactions.Where(x => x.Type == "refund" && x.ExpectedBy is not null).Select(x => x.ExpectedBy).FirstOrDefault();
+        var when = expected is null ? "—" : WalletCare.Platform.Calendar.BusinessCalendar.ToLocal(expected.Value).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return body.Replace("{customerName}", t.Customer.DisplayName).Replace("{caseNumber}", t.Case.Number).Replace("{refundExpectedBy}", when);
     }
 }

@@ -36,6 +36,8 @@ public sealed class Remedy
     public DateTime? ExecutedAt { get; set; }
     public Guid? ReversalTransactionId { get; set; }
     public DateTime? ReversedAt { get; set; }
+    /// <summary>The proposer's idempotency key: proposing twice with it returns the first remedy.</summary>
+    public string? IdempotencyKey { get; set; }
     public int Version { get; set; }
 }
 

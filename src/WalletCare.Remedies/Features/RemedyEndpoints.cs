@@ -26,8 +26,8 @@ public static class RemedyEndpoints
     public static void MapRemedies(this IEndpointRouteBuilder app)
     {
         var tickets = app.MapGroup("/api/v1/agent/tickets/{id:guid}").RequireAuthorization(Policies.Staff).WithTags("Remedies");
-        tickets.MapPost("/remedies", async (Guid id, ProposeRemedy req, RemedyService svc, CancellationToken ct) =>
-            TypedResults.Created($"/api/v1/agent/tickets/{id}/remedies", RemedyDto.From(await svc.ProposeAsync(id, req, ct)))).WithIdempotency();
+        tickets.MapPost("/remedies", async (Guid id, ProposeRemedy req, RemedyService svc, HttpContext http, CancellationToken ct) =>
+            TypedResults.Created($"/api/v1/agent/tickets/{id}/remedies", RemedyDto.From(await svc.ProposeAsync(id, req, http.Request.Headers[IdempotencyExtensions.Header].ToString(), ct)))).WithIdempotency();
         tickets.MapGet("/remedies", async (Guid id, RemediesDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.Remedies.AsNoTracking().Where(r => r.CaseId == id).OrderBy(r => r.ProposedAt).ToListAsync(ct)).Select(RemedyDto.From).ToList()));
         tickets.MapPost("/claim-decision", async (Guid id, ClaimDecisionRequest req, RemedyService svc, CancellationToken ct) =>

@@ -60,6 +60,10 @@ namespace WalletCare.Migrations.Postgres.Remedies.Migrations
                     b.Property<DateTime?>("ExecutedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -105,6 +109,9 @@ namespace WalletCare.Migrations.Postgres.Remedies.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ProposedBy", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("State", "ProposedAt");
 

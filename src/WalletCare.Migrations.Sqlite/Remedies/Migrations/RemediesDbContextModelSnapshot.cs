@@ -55,6 +55,10 @@ namespace WalletCare.Migrations.Sqlite.Remedies.Migrations
                     b.Property<DateTime?>("ExecutedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("TEXT");
 
@@ -100,6 +104,9 @@ namespace WalletCare.Migrations.Sqlite.Remedies.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ProposedBy", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("State", "ProposedAt");
 

@@ -35,6 +35,7 @@ namespace WalletCare.Migrations.Sqlite.Remedies.Migrations
                     ExecutedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReversalTransactionId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReversedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -46,6 +47,12 @@ namespace WalletCare.Migrations.Sqlite.Remedies.Migrations
                 name: "IX_remedies_CaseId",
                 table: "remedies",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_remedies_ProposedBy_IdempotencyKey",
+                table: "remedies",
+                columns: new[] { "ProposedBy", "IdempotencyKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_remedies_State_ProposedAt",

@@ -35,6 +35,7 @@ namespace WalletCare.Migrations.Postgres.Remedies.Migrations
                     ExecutedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReversalTransactionId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReversedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -46,6 +47,12 @@ namespace WalletCare.Migrations.Postgres.Remedies.Migrations
                 name: "IX_remedies_CaseId",
                 table: "remedies",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_remedies_ProposedBy_IdempotencyKey",
+                table: "remedies",
+                columns: new[] { "ProposedBy", "IdempotencyKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_remedies_State_ProposedAt",
