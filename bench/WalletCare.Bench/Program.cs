@@ -59,6 +59,15 @@ switch (mode)
         Console.WriteLine($"intake postgres errors {pg.Errors}");
         break;
     }
+    case "queue":
+    {
+        var tickets = Opt("--tickets", 1_000_000);
+        var requests = Opt("--requests", 300);
+        await QueueBench.RunAsync(WalletCare.Testing.Db.Sqlite, tickets, requests);
+        if (!WalletCare.Testing.PostgresServer.IsAvailable) { Console.WriteLine("# PostgreSQL binaries missing: postgres figures skipped"); break; }
+        await QueueBench.RunAsync(WalletCare.Testing.Db.Postgres, tickets, requests, WalletCare.Testing.PostgresServer.CreateDatabase());
+        break;
+    }
     default:
         Console.WriteLine("modes: ledger, payments, intake, queue, pgbench");
         return 64;

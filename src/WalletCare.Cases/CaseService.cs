@@ -284,11 +284,16 @@ public sealed class CaseService(
     {
         var clocks = db.Clocks.Local.Where(x => x.CaseId == c.Id).ToList();
         if (clocks.Count == 0) clocks = await db.Clocks.Where(x => x.CaseId == c.Id).ToListAsync(ct);
-        c.NextDueAt = clocks.Where(x => x.State == "running" && x.Kind != ClockKind.Regulatory).Select(x => (DateTime?)x.DueAt).Min()
-            ?? clocks.Where(x => x.State == "running").Select(x => (DateTime?)x.DueAt).Min();
+        // Never null, so the queue's ORDER BY NextDueAt walks an index on both databases:
+        // open cases fall back to the regulatory deadline, finished ones sort last.
+        c.NextDueAt = !c.IsOpen ? NoDue
+            : clocks.Where(x => x.State == "running" && x.Kind != ClockKind.Regulatory).Select(x => (DateTime?)x.DueAt).Min() ?? c.RegulatoryDueAt;
         c.AtRisk = clocks.Any(x => x.State == "running" && x.WarnedAt is not null);
         c.Breached = clocks.Any(x => x.BreachedAt is not null && x.State != "stopped");
     }
+
+    /// <summary>The sort key of cases that have nothing due (resolved, closed).</summary>
+    public static readonly DateTime NoDue = new(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private async Task SaveAsync(Case c, CancellationToken ct)
     {

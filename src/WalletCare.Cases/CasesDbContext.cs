@@ -27,11 +27,12 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : M
             e.Property(x => x.Description).HasMaxLength(4000);
             e.Property(x => x.DesiredOutcome).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
-            // Queue pages: open cases by next due time, optionally narrowed by one filter.
-            e.HasIndex(x => new { x.IsOpen, x.NextDueAt, x.Id });
-            e.HasIndex(x => new { x.AssigneeId, x.IsOpen, x.NextDueAt });
-            e.HasIndex(x => new { x.Category, x.IsOpen, x.NextDueAt });
-            e.HasIndex(x => new { x.Priority, x.IsOpen, x.NextDueAt });
+            // Queue pages: open cases by next due time, optionally narrowed by one filter. Partial
+            // indexes (WHERE "IsOpen") let SQLite and PostgreSQL both walk them in ORDER BY order.
+            e.HasIndex(x => new { x.NextDueAt, x.Id }).HasDatabaseName("IX_cases_open_due").HasFilter("\"IsOpen\"");
+            e.HasIndex(x => new { x.AssigneeId, x.NextDueAt, x.Id }).HasDatabaseName("IX_cases_open_assignee_due").HasFilter("\"IsOpen\"");
+            e.HasIndex(x => new { x.Category, x.NextDueAt, x.Id }).HasDatabaseName("IX_cases_open_category_due").HasFilter("\"IsOpen\"");
+            e.HasIndex(x => new { x.Priority, x.NextDueAt, x.Id }).HasDatabaseName("IX_cases_open_priority_due").HasFilter("\"IsOpen\"");
             e.HasIndex(x => new { x.Status, x.NextDueAt });
             e.HasIndex(x => new { x.CustomerId, x.ReceivedAt });
             e.HasIndex(x => new { x.ReviewState, x.UpdatedAt });

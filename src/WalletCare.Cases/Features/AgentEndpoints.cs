@@ -80,7 +80,7 @@ public static class AgentEndpoints
 
     public static Actor Me(CurrentUser user) => new(user.UserId, user.Role);
 
-    private static async Task<Ok<CursorPage<QueueItem>>> Queue(CasesDbContext db, CurrentUser user, string? view, string? status, string? priority,
+    public static async Task<Ok<CursorPage<QueueItem>>> Queue(CasesDbContext db, CurrentUser user, string? view, string? status, string? priority,
         string? category, string? channel, string? assignee, string? team, bool? breached, bool? atRisk, bool? external, int? limit, string? cursor, CancellationToken ct)
     {
         var take = Cursor.Limit(limit);
@@ -105,15 +105,14 @@ public static class AgentEndpoints
         if (breached is { } b) q = q.Where(c => c.Breached == b);
         if (atRisk is { } r) q = q.Where(c => c.AtRisk == r);
         if (external is { } x) q = x ? q.Where(c => c.ExternalSource != null) : q.Where(c => c.ExternalSource == null);
-        // Keyset on (NextDueAt, Id); cases without a running clock sort after, by a far-future stand-in.
-        var far = new DateTime(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        // Keyset on (NextDueAt, Id), which an index serves directly (NextDueAt is never null: see CaseService.RefreshDueAsync).
         if (Cursor.TryDecode(cursor, out DateTime after, out var idText) && Guid.TryParse(idText, out var afterId))
-            q = q.Where(c => (c.NextDueAt ?? far) > after || ((c.NextDueAt ?? far) == after && c.Id.CompareTo(afterId) > 0));
-        var rows = await q.OrderBy(c => c.NextDueAt ?? far).ThenBy(c => c.Id).Take(take + 1)
+            q = q.Where(c => c.NextDueAt > after || (c.NextDueAt == after && c.Id.CompareTo(afterId) > 0));
+        var rows = await q.OrderBy(c => c.NextDueAt).ThenBy(c => c.Id).Take(take + 1)
             .Select(c => new QueueItem(c.Id, c.Number, c.Status, c.Priority, c.Category, c.Channel, c.Subject, c.AssigneeId, c.Team, c.NextDueAt,
                 c.AtRisk, c.Breached, c.EscalationLevel, c.ReviewState, c.ExternalSource, c.ExternalDueAt, c.ReceivedAt)).ToListAsync(ct);
         var items = rows.Take(take).ToList();
-        var next = rows.Count > take ? Cursor.Encode(items[^1].NextDueAt ?? far, items[^1].Id.ToString()) : null;
+        var next = rows.Count > take ? Cursor.Encode(items[^1].NextDueAt ?? CaseService.NoDue, items[^1].Id.ToString()) : null;
         return TypedResults.Ok(new CursorPage<QueueItem>(items, next));
     }
 
@@ -143,6 +142,7 @@ public static class AgentEndpoints
         cases.AddEvent(from, Me(user), "merge", true, into.Number, new { mergedInto = into.Id, intoNumber = into.Number });
         from.Version++;
         into.Version++;
+        await cases.RefreshDueAsync(from, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.NoContent();

@@ -18,6 +18,7 @@ public static class CliVerbs
         services.AddScoped<ICliVerb, VerifyAuditVerb>();
         services.AddScoped<ICliVerb, BackupVerb>();
         services.AddScoped<ICliVerb, RestoreVerb>();
+        services.AddScoped<ICliVerb, GenerateLoadVerb>();
         return services;
     }
 

@@ -162,19 +162,27 @@ namespace WalletCare.Migrations.Sqlite.Cases.Migrations
 
                     b.HasIndex("CustomerId", "ReceivedAt");
 
+                    b.HasIndex("NextDueAt", "Id")
+                        .HasDatabaseName("IX_cases_open_due")
+                        .HasFilter("\"IsOpen\"");
+
                     b.HasIndex("ReviewState", "UpdatedAt");
 
                     b.HasIndex("Status", "NextDueAt");
 
                     b.HasIndex("Status", "ResolvedAt");
 
-                    b.HasIndex("AssigneeId", "IsOpen", "NextDueAt");
+                    b.HasIndex("AssigneeId", "NextDueAt", "Id")
+                        .HasDatabaseName("IX_cases_open_assignee_due")
+                        .HasFilter("\"IsOpen\"");
 
-                    b.HasIndex("Category", "IsOpen", "NextDueAt");
+                    b.HasIndex("Category", "NextDueAt", "Id")
+                        .HasDatabaseName("IX_cases_open_category_due")
+                        .HasFilter("\"IsOpen\"");
 
-                    b.HasIndex("IsOpen", "NextDueAt", "Id");
-
-                    b.HasIndex("Priority", "IsOpen", "NextDueAt");
+                    b.HasIndex("Priority", "NextDueAt", "Id")
+                        .HasDatabaseName("IX_cases_open_priority_due")
+                        .HasFilter("\"IsOpen\"");
 
                     b.ToTable("cases", (string)null);
                 });

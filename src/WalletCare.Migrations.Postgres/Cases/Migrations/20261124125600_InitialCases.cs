@@ -247,24 +247,9 @@ namespace WalletCare.Migrations.Postgres.Cases.Migrations
                 column: "TransactionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_cases_AssigneeId_IsOpen_NextDueAt",
-                table: "cases",
-                columns: new[] { "AssigneeId", "IsOpen", "NextDueAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_cases_Category_IsOpen_NextDueAt",
-                table: "cases",
-                columns: new[] { "Category", "IsOpen", "NextDueAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_cases_CustomerId_ReceivedAt",
                 table: "cases",
                 columns: new[] { "CustomerId", "ReceivedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_cases_IsOpen_NextDueAt_Id",
-                table: "cases",
-                columns: new[] { "IsOpen", "NextDueAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_cases_Number",
@@ -273,9 +258,28 @@ namespace WalletCare.Migrations.Postgres.Cases.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_cases_Priority_IsOpen_NextDueAt",
+                name: "IX_cases_open_assignee_due",
                 table: "cases",
-                columns: new[] { "Priority", "IsOpen", "NextDueAt" });
+                columns: new[] { "AssigneeId", "NextDueAt", "Id" },
+                filter: "\"IsOpen\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_open_category_due",
+                table: "cases",
+                columns: new[] { "Category", "NextDueAt", "Id" },
+                filter: "\"IsOpen\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_open_due",
+                table: "cases",
+                columns: new[] { "NextDueAt", "Id" },
+                filter: "\"IsOpen\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cases_open_priority_due",
+                table: "cases",
+                columns: new[] { "Priority", "NextDueAt", "Id" },
+                filter: "\"IsOpen\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_cases_ReviewState_UpdatedAt",
