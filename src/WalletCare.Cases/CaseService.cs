@@ -52,10 +52,9 @@ public sealed class CaseService(
         var priority = PriorityRules.Name(priorities.Decide(r.Category!, amount, repeat));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var number = await NextNumberAsync(BusinessCalendar.ToLocal(now).Year, ct);
         var c = new Case
         {
-            Number = number, CustomerId = customerId, Category = r.Category!, Channel = channel, Subject = r.Subject!.Trim(),
+            Number = "pending-" + Guid.NewGuid().ToString("N"), CustomerId = customerId, Category = r.Category!, Channel = channel, Subject = r.Subject!.Trim(),
             Description = r.Description!.Trim(), DesiredOutcome = r.DesiredOutcome?.Trim(), Priority = priority, AmountInvolvedMinor = amount,
             ReceivedAt = now, UpdatedAt = now, RegulatoryDueAt = now + policies.RegulatoryDeadline,
             Team = r.Category is "unauthorized_transaction" or "account_compromised" or "fraud_scam" or "information_leak" ? "security" : "payments",
@@ -68,8 +67,10 @@ public sealed class CaseService(
         db.Clocks.Add(sla.Start(c.Id, ClockKind.Regulatory, policies.RegulatoryDeadline, false, now, cal));
         AddEvent(c, new Actor(customerId, Roles.Customer), "created", true, c.Description,
             new { c.Category, c.Channel, c.Priority, transactionIds = txIds, repeat, amountInvolvedMinor = amount });
-        await db.SaveChangesAsync(ct);
         await RefreshDueAsync(c, ct);
+        await db.SaveChangesAsync(ct);
+        // The number is taken last, so the per-year counter row stays locked only for one short update.
+        c.Number = await NextNumberAsync(BusinessCalendar.ToLocal(now).Year, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await audit.WriteAsync(customerId.ToString(), "case.created", "case:" + c.Id, new { c.Number, c.Category, c.Priority }, ct);

@@ -31,6 +31,7 @@ public static class CasesModule
         services.AddScoped<SurveyService>();
         services.AddScoped<DossierBuilder>();
         services.AddScoped<TicketReader>();
+        services.AddScoped<AssignmentService>();
         services.AddScoped<SlaSweeper>();
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();

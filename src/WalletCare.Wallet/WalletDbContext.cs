@@ -47,7 +47,9 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
         });
         modelBuilder.Entity<LedgerAccount>(e =>
         {
-            e.ToTable("ledger_accounts");
+            // Defence in depth: the database itself refuses a customer overdraft.
+            e.ToTable("ledger_accounts", t => t.HasCheckConstraint("CK_ledger_accounts_no_overdraft",
+                "NOT \"DebitsMustNotExceedCredits\" OR \"DebitsPosted\" + \"DebitsPending\" <= \"CreditsPosted\""));
             e.HasIndex(x => x.Code).IsUnique();
             e.Ignore(x => x.Available);
             e.Ignore(x => x.Held);

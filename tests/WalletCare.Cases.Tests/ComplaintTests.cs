@@ -181,3 +181,33 @@ public abstract class ComplaintTests
 
 public sealed class ComplaintTestsSqlite : ComplaintTests { protected override Db Db => Db.Sqlite; }
 public sealed class ComplaintTestsPostgres : ComplaintTests { protected override Db Db => Db.Postgres; }
+
+public sealed class AssignmentTests
+{
+    [Fact]
+    public async Task Round_robin_gives_security_cases_to_the_security_skilled_agent_and_rotates_others_by_load()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var customer = await f.ClientForAsync("13800000002");
+        var sup = await f.ClientForAsync("supervisor1");
+        var agent2 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Security.IUserDirectory>().FindByLoginAsync("agent2")))!.Id;
+        var agent1 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Security.IUserDirectory>().FindByLoginAsync("agent1")))!.Id;
+        var fraud = (await customer.FileAsync("unauthorized_transaction", "有一笔不是我付的")).Id();
+        var r = await (await sup.PostAsync($"/api/v1/agent/tickets/{fraud}/auto-assign", null)).ExpectAsync(200);
+        Assert.Equal(agent2.ToString(), r.GetProperty("agentId").GetString()); // only agent2 has the security skill
+
+        // A second payments-skilled agent joins: payment cases now alternate by load.
+        var agent3 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Security.IUserDirectory>().CreateAsync(
+            new WalletCare.Security.NewUser("新客服", "agent", "agent3-password", UserName: "agent3", Skills: "zh-CN,payments")))).Id;
+        var assigned = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var id = (await customer.FileAsync("payment_failed", $"付款失败 {i}")).Id();
+            assigned.Add((await (await sup.PostAsync($"/api/v1/agent/tickets/{id}/auto-assign", null)).ExpectAsync(200)).GetProperty("agentId").GetString()!);
+        }
+        Assert.Equal(2, assigned.Count(a => a == agent1.ToString()));
+        Assert.Equal(2, assigned.Count(a => a == agent3.ToString()));
+        Assert.DoesNotContain(agent2.ToString(), assigned); // no payments skill
+        await (await customer.PostAsync($"/api/v1/agent/tickets/{fraud}/auto-assign", null)).ExpectAsync(403);
+    }
+}

@@ -50,6 +50,8 @@ public static class AgentEndpoints
             await cases.AssignAsync(await cases.GetAsync(id, ct), Me(user), agent.Id, ct);
             return TypedResults.NoContent();
         });
+        g.MapPost("/tickets/{id:guid}/auto-assign", async (Guid id, AssignmentService assign, CaseService cases, CurrentUser user, CancellationToken ct) =>
+            TypedResults.Ok(new { agentId = await assign.AutoAssignAsync(await cases.GetAsync(id, ct), Me(user), ct) }));
         g.MapPost("/tickets/{id:guid}/status", async (Guid id, StatusRequest req, CaseService cases, CurrentUser user, CancellationToken ct) =>
         {
             var c = await cases.GetAsync(id, ct);

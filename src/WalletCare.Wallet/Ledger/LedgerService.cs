@@ -35,9 +35,56 @@ public sealed class LedgerService(WalletDbContext db)
         return await db.LedgerAccounts.Where(a => set.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
     }
 
-    /// <summary>Posts immediately. Throws BALANCE_INSUFFICIENT (nothing written) when a customer account would go negative.</summary>
-    public async Task<IReadOnlyList<LedgerTransfer>> PostAsync(IReadOnlyList<TransferSpec> specs, DateTime at, CancellationToken ct) =>
-        await ApplyAsync(specs, TransferFlags.Posted, at, ct);
+    /// <summary>
+    /// Posts immediately: one UPDATE moves both running totals (rows locked in primary-key order, so
+    /// opposite transfers cannot deadlock) and the database's CHECK constraint refuses any customer
+    /// overdraft, which surfaces as BALANCE_INSUFFICIENT with nothing written.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerTransfer>> PostAsync(IReadOnlyList<TransferSpec> specs, DateTime at, CancellationToken ct)
+    {
+        var result = new List<LedgerTransfer>(specs.Count);
+        foreach (var s in specs)
+        {
+            if (s.AmountMinor <= 0) throw new ArgumentOutOfRangeException(nameof(specs), "transfer amounts are positive");
+            if (s.DebitAccountId == s.CreditAccountId) throw new ArgumentException("debit and credit accounts must differ");
+            int updated;
+            try
+            {
+                updated = await db.Database.ExecuteSqlRawAsync(
+                    "UPDATE ledger_accounts SET \"DebitsPosted\" = \"DebitsPosted\" + CASE WHEN \"Id\" = {0} THEN {2} ELSE 0 END, " +
+                    "\"CreditsPosted\" = \"CreditsPosted\" + CASE WHEN \"Id\" = {1} THEN {2} ELSE 0 END WHERE \"Id\" IN ({0}, {1})",
+                    [s.DebitAccountId, s.CreditAccountId, s.AmountMinor], ct);
+            }
+            catch (Exception e) when (IsOverdraft(e))
+            {
+                db.ChangeTracker.Clear();
+                throw new AppProblem(WalletErrors.BalanceInsufficient, 422);
+            }
+            if (updated != 2) throw new InvalidOperationException("ledger account missing");
+            // Tracked copies of these accounts are now stale: forget them so later reads see the database.
+            foreach (var entry in db.ChangeTracker.Entries<LedgerAccount>().Where(e => e.Entity.Id == s.DebitAccountId || e.Entity.Id == s.CreditAccountId).ToList())
+                entry.State = EntityState.Detached;
+            var t = new LedgerTransfer
+            {
+                DebitAccountId = s.DebitAccountId, CreditAccountId = s.CreditAccountId, AmountMinor = s.AmountMinor,
+                Flags = TransferFlags.Posted, Key = s.Key, TransactionId = s.TransactionId, Kind = s.Kind, At = at,
+            };
+            db.LedgerTransfers.Add(t);
+            result.Add(t);
+        }
+        return result;
+    }
+
+    /// <summary>The no-overdraft CHECK constraint fired (PostgreSQL 23514, SQLite constraint error).</summary>
+    public static bool IsOverdraft(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is Npgsql.PostgresException { SqlState: "23514" }) return true;
+            if (x is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } se && se.Message.Contains("CHECK", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     /// <summary>A hold: debits_pending grows on the debit side until <see cref="CommitPendingAsync"/> or <see cref="VoidPendingAsync"/>.</summary>
     public async Task<LedgerTransfer> HoldAsync(TransferSpec spec, DateTime at, CancellationToken ct) =>

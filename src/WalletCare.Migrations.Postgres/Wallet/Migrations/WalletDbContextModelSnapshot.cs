@@ -326,7 +326,10 @@ namespace WalletCare.Migrations.Postgres.Wallet.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ledger_accounts", (string)null);
+                    b.ToTable("ledger_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ledger_accounts_no_overdraft", "NOT \"DebitsMustNotExceedCredits\" OR \"DebitsPosted\" + \"DebitsPending\" <= \"CreditsPosted\"");
+                        });
                 });
 
             modelBuilder.Entity("WalletCare.Wallet.Ledger.LedgerTransfer", b =>

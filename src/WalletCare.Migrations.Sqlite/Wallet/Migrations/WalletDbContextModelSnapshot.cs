@@ -319,7 +319,10 @@ namespace WalletCare.Migrations.Sqlite.Wallet.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ledger_accounts", (string)null);
+                    b.ToTable("ledger_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ledger_accounts_no_overdraft", "NOT \"DebitsMustNotExceedCredits\" OR \"DebitsPosted\" + \"DebitsPending\" <= \"CreditsPosted\"");
+                        });
                 });
 
             modelBuilder.Entity("WalletCare.Wallet.Ledger.LedgerTransfer", b =>

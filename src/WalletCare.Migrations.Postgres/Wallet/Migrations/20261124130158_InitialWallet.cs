@@ -51,6 +51,7 @@ namespace WalletCare.Migrations.Postgres.Wallet.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ledger_accounts", x => x.Id);
+                    table.CheckConstraint("CK_ledger_accounts_no_overdraft", "NOT \"DebitsMustNotExceedCredits\" OR \"DebitsPosted\" + \"DebitsPending\" <= \"CreditsPosted\"");
                 });
 
             migrationBuilder.CreateTable(

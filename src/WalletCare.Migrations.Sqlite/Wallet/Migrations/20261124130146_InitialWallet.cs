@@ -50,6 +50,7 @@ namespace WalletCare.Migrations.Sqlite.Wallet.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ledger_accounts", x => x.Id);
+                    table.CheckConstraint("CK_ledger_accounts_no_overdraft", "NOT \"DebitsMustNotExceedCredits\" OR \"DebitsPosted\" + \"DebitsPending\" <= \"CreditsPosted\"");
                 });
 
             migrationBuilder.CreateTable(

@@ -11,7 +11,7 @@ using WalletCare.Wallet;
 namespace WalletCare.Migrations.Sqlite.Wallet.Migrations
 {
     [DbContext(typeof(WalletDbContext))]
-    [Migration("20261124122439_InitialWallet")]
+    [Migration("20261124130146_InitialWallet")]
     partial class InitialWallet
     {
         /// <inheritdoc />
@@ -322,7 +322,10 @@ namespace WalletCare.Migrations.Sqlite.Wallet.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ledger_accounts", (string)null);
+                    b.ToTable("ledger_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ledger_accounts_no_overdraft", "NOT \"DebitsMustNotExceedCredits\" OR \"DebitsPosted\" + \"DebitsPending\" <= \"CreditsPosted\"");
+                        });
                 });
 
             modelBuilder.Entity("WalletCare.Wallet.Ledger.LedgerTransfer", b =>

@@ -12,7 +12,7 @@ using WalletCare.Wallet;
 namespace WalletCare.Migrations.Postgres.Wallet.Migrations
 {
     [DbContext(typeof(WalletDbContext))]
-    [Migration("20261124122443_InitialWallet")]
+    [Migration("20261124130158_InitialWallet")]
     partial class InitialWallet
     {
         /// <inheritdoc />
@@ -329,7 +329,10 @@ namespace WalletCare.Migrations.Postgres.Wallet.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ledger_accounts", (string)null);
+                    b.ToTable("ledger_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ledger_accounts_no_overdraft", "NOT \"DebitsMustNotExceedCredits\" OR \"DebitsPosted\" + \"DebitsPending\" <= \"CreditsPosted\"");
+                        });
                 });
 
             modelBuilder.Entity("WalletCare.Wallet.Ledger.LedgerTransfer", b =>
