@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Calendar;
+using WalletCare.Platform.Jobs;
 using WalletCare.Platform.Modules;
 
 namespace WalletCare.Cases.Sla;
@@ -87,29 +87,15 @@ public sealed class SlaSweeper(CasesDbContext db, SlaEngine sla, IBusinessCalend
     });
 }
 
-/// <summary>Runs the sweeper every 30 s on the injected clock, under a lease.</summary>
-internal sealed class SlaSweeperService(IServiceProvider services, TimeProvider time, WalletCareSettings settings, ILogger<SlaSweeperService> log) : BackgroundService
+/// <summary>Runs the sweeper (until it finds nothing due) and auto-close every 30 s, under a lease.</summary>
+internal sealed class SlaSweeperService(IServiceProvider services, TimeProvider time, WalletCareSettings settings, ILogger<SlaSweeperService> log)
+    : PeriodicJob(services, time, settings, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string LeaseName => "sla-sweeper";
+
+    protected override async Task RunOnceAsync(IServiceProvider scoped, CancellationToken ct)
     {
-        if (!settings.BackgroundJobs) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(30), time, stoppingToken);
-                using var scope = services.CreateScope();
-                while (await scope.ServiceProvider.GetRequiredService<SlaSweeper>().SweepAsync(stoppingToken) == SlaSweeper.BatchSize) { }
-                await scope.ServiceProvider.GetRequiredService<CaseMaintenance>().AutoCloseAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "SLA sweep failed; retrying on the next tick");
-            }
-        }
+        while (await scoped.GetRequiredService<SlaSweeper>().SweepAsync(ct) == SlaSweeper.BatchSize) { }
+        await scoped.GetRequiredService<CaseMaintenance>().AutoCloseAsync(ct);
     }
 }

@@ -29,6 +29,13 @@ public sealed class ErrorText(IStringLocalizerFactory factory, IEnumerable<Error
     }
 
     public string Get(string key, params object[] args) => Find(key, args) ?? key;
+
+    /// <summary>Title and the most useful detail (the first field error, else the code's detail) for showing on a page.</summary>
+    public (string Title, string? Detail) Describe(AppProblem p)
+    {
+        var field = p.FieldErrors?.Values.SelectMany(v => v).FirstOrDefault();
+        return (Get(p.Code), field is not null ? Get(field) : Find(p.Code + ".detail", p.Args));
+    }
 }
 
 public static class ProblemHandlingExtensions

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Jobs;
@@ -76,31 +75,15 @@ public sealed class WalletJobs(WalletDbContext db, WalletService wallet, LedgerS
 }
 
 /// <summary>Runs <see cref="WalletJobs"/> every 30 s on one node at a time (lease), on the injected clock.</summary>
-internal sealed class WalletJobsService(IServiceProvider services, TimeProvider time, WalletCareSettings settings, ILogger<WalletJobsService> log) : BackgroundService
+internal sealed class WalletJobsService(IServiceProvider services, TimeProvider time, WalletCareSettings settings, ILogger<WalletJobsService> log)
+    : PeriodicJob(services, time, settings, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string LeaseName => "wallet-jobs";
+
+    protected override async Task RunOnceAsync(IServiceProvider scoped, CancellationToken ct)
     {
-        if (!settings.BackgroundJobs) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(30), time, stoppingToken);
-                using var scope = services.CreateScope();
-                var leases = scope.ServiceProvider.GetRequiredService<IJobLeases>();
-                if (!await leases.TryAcquireAsync("wallet-jobs", TimeSpan.FromMinutes(1), stoppingToken)) continue;
-                var jobs = scope.ServiceProvider.GetRequiredService<WalletJobs>();
-                await jobs.SettleDueRefundsAsync(stoppingToken);
-                await jobs.ResolveUnknownAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                log.LogError(e, "wallet jobs failed; retrying on the next tick");
-            }
-        }
+        var jobs = scoped.GetRequiredService<WalletJobs>();
+        await jobs.SettleDueRefundsAsync(ct);
+        await jobs.ResolveUnknownAsync(ct);
     }
 }
