@@ -211,3 +211,37 @@ public sealed class AssignmentTests
         await (await customer.PostAsync($"/api/v1/agent/tickets/{fraud}/auto-assign", null)).ExpectAsync(403);
     }
 }
+
+public sealed class CaseLifecycleTests
+{
+    [Fact]
+    public async Task A_case_resolved_for_seven_days_closes_itself_and_external_cases_show_in_the_queue()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var customer = await f.ClientForAsync("13800000001");
+        var agent = await f.ClientForAsync("agent1");
+        var compliance = await f.ClientForAsync("compliance1");
+        var id = (await customer.FileAsync("other", "自动关闭")).Id();
+
+        // A 12315 referral with its own, earlier deadline.
+        var due = DateTime.UtcNow.Date.AddDays(5);
+        await (await compliance.PostJsonAsync($"/api/v1/agent/tickets/{id}/external-cases", new { source = "12315", reference = "12315-2026-0001", receivedAt = DateTime.UtcNow, dueAt = f.Time.GetUtcNow().UtcDateTime.AddDays(5) })).ExpectAsync(204);
+        await (await compliance.PostJsonAsync($"/api/v1/agent/tickets/{id}/external-cases", new { source = "nowhere", reference = "x", dueAt = due })).ExpectAsync(400, "VALIDATION_FAILED");
+        var queue = await (await agent.GetAsync("/api/v1/agent/queue?external=true")).ExpectAsync(200);
+        var item = Assert.Single(queue.GetProperty("items").EnumerateArray(), i => i.Id() == id);
+        Assert.Equal("12315", item.GetProperty("externalSource").GetString());
+        var ticket = await agent.TicketAsync(id);
+        Assert.Equal("12315-2026-0001", ticket.GetProperty("externalReference").GetString());
+        Assert.True(ticket.GetProperty("case").GetProperty("regulatoryDueAt").GetDateTime() <= f.Time.GetUtcNow().UtcDateTime.AddDays(5).AddSeconds(1));
+
+        await (await agent.StatusAsync(id, "resolved", "已处理")).ExpectAsync(204);
+        f.Time.Advance(TimeSpan.FromDays(6));
+        Assert.Equal(0, await f.ScopedAsync(sp => sp.GetRequiredService<CaseMaintenance>().AutoCloseAsync()));
+        f.Time.Advance(TimeSpan.FromDays(1.1));
+        Assert.True(await f.ScopedAsync(sp => sp.GetRequiredService<CaseMaintenance>().AutoCloseAsync()) >= 1);
+        var again = await f.ClientForAsync("13800000001");
+        var closed = await (await again.GetAsync($"/api/v1/complaints/{id}")).ExpectAsync(200);
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.True(closed.GetProperty("canReopen").GetBoolean()); // within 30 days of resolution
+    }
+}

@@ -31,6 +31,9 @@ public sealed class ConsoleBrowserTests
         await Assertions.Expect(agent.Locator("#reply-body")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("张伟您好，关于投诉 WC-2026-000001.*预计 2026-"));
         await agent.ClickAsync("#reply-submit");
         await Assertions.Expect(agent.Locator("#timeline")).ToContainTextAsync("张伟您好");
+        await agent.FillAsync("#note-body", "内部：商户已确认退款单号");
+        await agent.ClickAsync("#note-submit");
+        await Assertions.Expect(agent.Locator("#timeline")).ToContainTextAsync("内部：商户已确认退款单号");
 
         // Goodwill credit of ¥300 is over the agent's ¥200 limit: it waits for a supervisor.
         await agent.SelectOptionAsync("#remedy-type", "goodwill_credit");
@@ -67,6 +70,7 @@ public sealed class ConsoleBrowserTests
         await Assertions.Expect(customer.Locator("#timeline")).ToContainTextAsync("张伟您好");
         await Assertions.Expect(customer.Locator("#timeline")).ToContainTextAsync("已向您的钱包发放补偿 ¥300.00");
         await Assertions.Expect(customer.Locator("#timeline")).Not.ToContainTextAsync("致歉补偿"); // internal reason stays internal
+        Assert.DoesNotContain("商户已确认退款单号", await customer.ContentAsync()); // internal notes never reach the customer's page
         await customer.SelectOptionAsync("#survey-attitude", "5");
         await customer.SelectOptionAsync("#survey-speed", "4");
         await customer.FillAsync("#survey-suggestion", "处理及时，谢谢");

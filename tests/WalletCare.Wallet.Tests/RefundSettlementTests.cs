@@ -48,3 +48,25 @@ public sealed class RefundSettlementTests
         await (await c.PostJsonAsync($"/api/v1/sim/payments/{pay.GetProperty("id").GetString()}/refund", new { amountMinor = 1, toCard = false })).ExpectAsync(409, "REFUND_NOT_ALLOWED");
     }
 }
+
+public sealed class StatementTests
+{
+    [Fact]
+    public async Task The_csv_statement_lists_my_transactions_in_Shanghai_time_with_signed_amounts()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var c = await f.ClientForAsync("13800000001");
+        var res = await c.GetAsync("/api/v1/wallet/statement.csv?from=2026-08-01&to=2026-11-30");
+        Assert.Equal("text/csv", res.Content.Headers.ContentType?.MediaType);
+        var text = await res.Content.ReadAsStringAsync();
+        var lines = text.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("time_asia_shanghai,id,type,status,amount", lines[0]);
+        Assert.True(lines.Length > 10);
+        Assert.Contains(lines, l => l.Contains(",payment,succeeded,-", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("INSUFFICIENT_FUNDS", StringComparison.Ordinal));
+        await (await c.GetAsync("/api/v1/wallet/statement.csv?from=2026-11-30&to=2026-08-01")).ExpectAsync(400, "VALIDATION_FAILED");
+        var li = await f.ClientForAsync("13800000002");
+        var other = await (await li.GetAsync("/api/v1/wallet/statement.csv?from=2026-08-01&to=2026-11-30")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(lines[1].Split(',')[1], other); // only my own transactions
+    }
+}
