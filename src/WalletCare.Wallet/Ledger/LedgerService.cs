@@ -47,33 +47,38 @@ public sealed class LedgerService(WalletDbContext db)
         {
             if (s.AmountMinor <= 0) throw new ArgumentOutOfRangeException(nameof(specs), "transfer amounts are positive");
             if (s.DebitAccountId == s.CreditAccountId) throw new ArgumentException("debit and credit accounts must differ");
-            int updated;
+            var t = new LedgerTransfer
+            {
+                DebitAccountId = s.DebitAccountId, CreditAccountId = s.CreditAccountId, AmountMinor = s.AmountMinor,
+                Flags = TransferFlags.Posted, Key = s.Key, TransactionId = s.TransactionId, Kind = s.Kind, At = at,
+            };
+            int affected;
             try
             {
-                updated = await db.Database.ExecuteSqlRawAsync(
-                    "UPDATE ledger_accounts SET \"DebitsPosted\" = \"DebitsPosted\" + CASE WHEN \"Id\" = {0} THEN {2} ELSE 0 END, " +
-                    "\"CreditsPosted\" = \"CreditsPosted\" + CASE WHEN \"Id\" = {1} THEN {2} ELSE 0 END WHERE \"Id\" IN ({0}, {1})",
-                    [s.DebitAccountId, s.CreditAccountId, s.AmountMinor], ct);
+                // One round trip: both running totals and the immutable transfer row.
+                affected = await db.Database.ExecuteSqlRawAsync(t.TransactionId is null ? PostSqlWithoutTransaction : PostSql,
+                    [s.DebitAccountId, s.CreditAccountId, s.AmountMinor, t.Id, t.Currency, t.Flags, t.Key, t.TransactionId ?? Guid.Empty, t.Kind, at], ct);
             }
             catch (Exception e) when (IsOverdraft(e))
             {
                 db.ChangeTracker.Clear();
                 throw new AppProblem(WalletErrors.BalanceInsufficient, 422);
             }
-            if (updated != 2) throw new InvalidOperationException("ledger account missing");
+            if (affected != 3) throw new InvalidOperationException($"ledger posting touched {affected} rows, expected 3");
             // Tracked copies of these accounts are now stale: forget them so later reads see the database.
             foreach (var entry in db.ChangeTracker.Entries<LedgerAccount>().Where(e => e.Entity.Id == s.DebitAccountId || e.Entity.Id == s.CreditAccountId).ToList())
                 entry.State = EntityState.Detached;
-            var t = new LedgerTransfer
-            {
-                DebitAccountId = s.DebitAccountId, CreditAccountId = s.CreditAccountId, AmountMinor = s.AmountMinor,
-                Flags = TransferFlags.Posted, Key = s.Key, TransactionId = s.TransactionId, Kind = s.Kind, At = at,
-            };
-            db.LedgerTransfers.Add(t);
             result.Add(t);
         }
         return result;
     }
+
+    private const string PostSqlHead =
+        "UPDATE ledger_accounts SET \"DebitsPosted\" = \"DebitsPosted\" + CASE WHEN \"Id\" = {0} THEN {2} ELSE 0 END, " +
+        "\"CreditsPosted\" = \"CreditsPosted\" + CASE WHEN \"Id\" = {1} THEN {2} ELSE 0 END WHERE \"Id\" IN ({0}, {1}); " +
+        "INSERT INTO ledger_transfers (\"Id\", \"DebitAccountId\", \"CreditAccountId\", \"AmountMinor\", \"Currency\", \"Flags\", \"PendingId\", \"Key\", \"TransactionId\", \"Kind\", \"At\") ";
+    private const string PostSql = PostSqlHead + "VALUES ({3}, {0}, {1}, {2}, {4}, {5}, NULL, {6}, {7}, {8}, {9})";
+    private const string PostSqlWithoutTransaction = PostSqlHead + "VALUES ({3}, {0}, {1}, {2}, {4}, {5}, NULL, {6}, NULL, {8}, {9})";
 
     /// <summary>The no-overdraft CHECK constraint fired (PostgreSQL 23514, SQLite constraint error).</summary>
     public static bool IsOverdraft(Exception e)
