@@ -245,3 +245,20 @@ public sealed class CaseLifecycleTests
         Assert.True(closed.GetProperty("canReopen").GetBoolean()); // within 30 days of resolution
     }
 }
+
+public sealed class CancelTests
+{
+    [Fact]
+    public async Task A_customer_can_cancel_their_own_open_complaint_but_not_someone_elses()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var customer = await f.ClientForAsync("13800000001");
+        var li = await f.ClientForAsync("13800000002");
+        var id = (await customer.FileAsync("other", "不需要了")).Id();
+        await (await li.PostJsonAsync($"/api/v1/complaints/{id}/cancel", new { reason = "x" })).ExpectAsync(404);
+        var cancelled = await (await customer.PostJsonAsync($"/api/v1/complaints/{id}/cancel", new { reason = "问题已自行解决" })).ExpectAsync(200);
+        Assert.Equal("closed", cancelled.GetProperty("status").GetString());
+        Assert.Contains(cancelled.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("body").GetString() == "问题已自行解决");
+        await (await customer.PostJsonAsync($"/api/v1/complaints/{id}/messages", new { body = "还在吗" })).ExpectAsync(409, "CASE_CLOSED");
+    }
+}
