@@ -54,8 +54,9 @@ internal sealed class WalletRemedies(WalletDbContext db, LedgerService ledger, W
 
         var w = await wallet.EnsureWalletAsync(p.CustomerId, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        await using var dbtx = await db.Database.BeginTransactionAsync(ct);
         var account = await ledger.SystemAccountAsync(source, ct);
+        await using var dbtx = await db.Database.BeginTransactionAsync(ct);
+        await wallet.WalletForUpdateAsync(p.CustomerId, ct, account.Id);
         var reversal = p.Kind == RemedyKinds.ProvisionalReversal;
         var tx = WalletService.NewTx(p.CustomerId, reversal ? TxType.Reversal : TxType.Remedy, p.AmountMinor, p.IdempotencyKey, hash, now);
         tx.Counterparty = p.Kind;

@@ -15,6 +15,26 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
     public DbSet<LedgerTransfer> LedgerTransfers => Set<LedgerTransfer>();
 
+    // Running totals change only by relative increments in LedgerService's SQL. Saving an account read
+    // earlier would write its stale totals over debits committed since (issue #9, C1), so it is refused.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseLedgerTotalsWrittenBack();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseLedgerTotalsWrittenBack();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseLedgerTotalsWrittenBack()
+    {
+        if (ChangeTracker.Entries<LedgerAccount>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("ledger account totals are changed only by LedgerService's relative updates");
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Domain.Wallet>(e =>

@@ -126,14 +126,14 @@ public sealed class WalletService(
         Card card;
         await using (var dbtx = await db.Database.BeginTransactionAsync(ct))
         {
-            var w = await WalletForUpdateAsync(customerId, ct);
+            var gatewayAccount = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
+            var w = await WalletForUpdateAsync(customerId, ct, gatewayAccount.Id);
             RequireNotFrozen(w);
             card = await ActiveCardAsync(customerId, r.CardId, ct);
             await RequireWithinLimitsAsync(w, r.AmountMinor, ct);
             tx = NewTx(customerId, TxType.Withdrawal, r.AmountMinor, key, hash, when);
             tx.CardId = card.Id;
             tx.Counterparty = $"{card.Bank} {card.Brand} ****{card.Last4}";
-            var gatewayAccount = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
             var hold = await ledger.HoldAsync(new TransferSpec(w.LedgerAccountId, gatewayAccount.Id, r.AmountMinor, TxType.Withdrawal, "hold:" + tx.Id, tx.Id), when, ct);
             tx.PendingTransferId = hold.Id;
             db.Transactions.Add(tx);
@@ -148,16 +148,19 @@ public sealed class WalletService(
     /// <summary>Records what the gateway said: post (or commit the hold), fail (void the hold), or leave unknown for the query job.</summary>
     internal async Task<WalletTransaction> ApplyGatewayResultAsync(Guid txId, GatewayResult result, DateTime when, CancellationToken ct)
     {
+        var customerId = await db.Transactions.Where(t => t.Id == txId).Select(t => t.CustomerId).FirstAsync(ct);
+        var gw = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
         await using var dbtx = await db.Database.BeginTransactionAsync(ct);
+        // Every operation on this wallet serialises on its ledger account, so the status read after the
+        // lock is the committed one: a request and the query job cannot both apply the answer.
+        var w = await WalletForUpdateAsync(customerId, ct, gw.Id);
         var tx = await db.Transactions.FirstAsync(t => t.Id == txId, ct);
         if (tx.Status is not (TxStatus.Pending or TxStatus.Unknown)) return tx; // already settled by someone else
-        var w = await db.Wallets.FirstAsync(x => x.CustomerId == tx.CustomerId, ct);
         switch (result.Outcome)
         {
             case GatewayOutcome.Approved:
                 if (tx.Type == TxType.Topup)
                 {
-                    var gw = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
                     await ledger.PostAsync([new TransferSpec(gw.Id, w.LedgerAccountId, tx.AmountMinor, TxType.Topup, "post:" + tx.Id, tx.Id)], when, ct);
                 }
                 else if (tx.PendingTransferId is { } hold)
@@ -188,11 +191,11 @@ public sealed class WalletService(
         var hash = Hash("payment", r.MerchantId, r.AmountMinor, r.Description);
         if (await ExistingAsync(customerId, key, hash, ct) is { } done) return done;
         var when = at ?? Now;
-        await using var dbtx = await db.Database.BeginTransactionAsync(ct);
-        var w = await WalletForUpdateAsync(customerId, ct);
-        RequireNotFrozen(w);
         var m = await db.Merchants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.MerchantId, ct)
             ?? throw AppProblem.Validation("merchantId", "field.invalid");
+        await using var dbtx = await db.Database.BeginTransactionAsync(ct);
+        var w = await WalletForUpdateAsync(customerId, ct, m.LedgerAccountId);
+        RequireNotFrozen(w);
         await RequireWithinLimitsAsync(w, r.AmountMinor, ct, when);
         var tx = NewTx(customerId, TxType.Payment, r.AmountMinor, key, hash, when);
         tx.MerchantId = m.Id;
@@ -238,7 +241,8 @@ public sealed class WalletService(
         var payer = await users.GetAsync(customerId, ct);
         var when = at ?? Now;
         await using var dbtx = await db.Database.BeginTransactionAsync(ct);
-        var w = await WalletForUpdateAsync(customerId, ct);
+        // Both wallets locked at once, in key order: opposite transfers between two people cannot deadlock.
+        var w = await WalletForUpdateAsync(customerId, ct, payeeWallet.LedgerAccountId);
         RequireNotFrozen(w);
         await RequireWithinLimitsAsync(w, r.AmountMinor, ct, when);
         var outTx = NewTx(customerId, TxType.TransferOut, r.AmountMinor, key, hash, when);
@@ -268,16 +272,32 @@ public sealed class WalletService(
         if (await ExistingAsync(payment.CustomerId, key, hash, ct) is { } done) return done;
         if (payment.Status != TxStatus.Succeeded) throw new AppProblem(WalletErrors.RefundNotAllowed, 409);
         var when = Now;
+        var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == payment.MerchantId, ct);
+        var gw = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
         await using var dbtx = await db.Database.BeginTransactionAsync(ct);
-        var w = await WalletForUpdateAsync(payment.CustomerId, ct);
-        var refunded = await db.Transactions.Where(t => t.OriginalTransactionId == paymentId && t.Type == TxType.Refund && t.Status != TxStatus.Failed)
+        var w = await WalletForUpdateAsync(payment.CustomerId, ct, merchant.LedgerAccountId, gw.Id);
+        var tx = await RefundLockedAsync(payment, merchant, w, gw, r, key, hash, when, ct);
+        if (!await TrySaveAsync(ct)) return (await ExistingAsync(payment.CustomerId, key, hash, ct))!;
+        await dbtx.CommitAsync(ct);
+        await audit.WriteAsync("system", "refund.created", "txn:" + tx.Id, new { paymentId, r.AmountMinor, r.ToCard }, ct);
+        return tx;
+    }
+
+    /// <summary>
+    /// The refund itself, inside the caller's transaction with the wallet, merchant and gateway accounts
+    /// locked: to the wallet it posts at once; to the card it holds the merchant's money until the bank
+    /// settles (T+N business days). Never more than what is left of the payment.
+    /// </summary>
+    internal async Task<WalletTransaction> RefundLockedAsync(WalletTransaction payment, Merchant merchant, Domain.Wallet w, LedgerAccount gw,
+        RefundRequest r, string key, string hash, DateTime when, CancellationToken ct)
+    {
+        var refunded = await db.Transactions.Where(t => t.OriginalTransactionId == payment.Id && t.Type == TxType.Refund && t.Status != TxStatus.Failed)
             .SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
         if (refunded + r.AmountMinor > payment.AmountMinor) throw new AppProblem(WalletErrors.RefundNotAllowed, 409);
-        var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == payment.MerchantId, ct);
         var tx = NewTx(payment.CustomerId, TxType.Refund, r.AmountMinor, key, hash, when);
         tx.MerchantId = merchant.Id;
         tx.Counterparty = merchant.Name;
-        tx.OriginalTransactionId = paymentId;
+        tx.OriginalTransactionId = payment.Id;
         tx.Description = payment.Description;
         db.Transactions.Add(tx);
         Event(tx, TxStatus.Pending, null, when);
@@ -286,27 +306,21 @@ public sealed class WalletService(
             tx.RefundDestination = "wallet";
             await ledger.PostAsync([new TransferSpec(merchant.LedgerAccountId, w.LedgerAccountId, r.AmountMinor, TxType.Refund, "post:" + tx.Id, tx.Id)], when, ct);
             SetStatus(tx, TxStatus.Succeeded, null, when);
+            return tx;
         }
-        else
-        {
-            var card = await db.Cards.AsNoTracking().Where(c => c.CustomerId == payment.CustomerId && c.Active).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct)
-                ?? throw new AppProblem(WalletErrors.CardNotBound, 422);
-            var cal = await calendars.GetAsync(ct);
-            var today = DateOnly.FromDateTime(BusinessCalendar.ToLocal(when));
-            var day = cal.AddBusinessDays(today, limits.CardRefundBusinessDays);
-            tx.RefundDestination = "card";
-            tx.CardId = card.Id;
-            tx.Counterparty = $"{merchant.Name} → {card.Bank} ****{card.Last4}";
-            tx.SettleAt = BusinessCalendar.ToUtc(day.ToDateTime(new TimeOnly(10, 0)));
-            tx.ExpectedBy = cal.EndOfBusinessUtc(day);
-            var gw = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
-            var hold = await ledger.HoldAsync(new TransferSpec(merchant.LedgerAccountId, gw.Id, r.AmountMinor, TxType.Refund, "hold:" + tx.Id, tx.Id), when, ct);
-            tx.PendingTransferId = hold.Id;
-            Event(tx, TxStatus.Pending, "refund.sent_to_bank", when);
-        }
-        if (!await TrySaveAsync(ct)) return (await ExistingAsync(payment.CustomerId, key, hash, ct))!;
-        await dbtx.CommitAsync(ct);
-        await audit.WriteAsync("system", "refund.created", "txn:" + tx.Id, new { paymentId, r.AmountMinor, r.ToCard }, ct);
+        var card = await db.Cards.AsNoTracking().Where(c => c.CustomerId == payment.CustomerId && c.Active).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct)
+            ?? throw new AppProblem(WalletErrors.CardNotBound, 422);
+        var cal = await calendars.GetAsync(ct);
+        var today = DateOnly.FromDateTime(BusinessCalendar.ToLocal(when));
+        var day = cal.AddBusinessDays(today, limits.CardRefundBusinessDays);
+        tx.RefundDestination = "card";
+        tx.CardId = card.Id;
+        tx.Counterparty = $"{merchant.Name} → {card.Bank} ****{card.Last4}";
+        tx.SettleAt = BusinessCalendar.ToUtc(day.ToDateTime(new TimeOnly(10, 0)));
+        tx.ExpectedBy = cal.EndOfBusinessUtc(day);
+        var hold = await ledger.HoldAsync(new TransferSpec(merchant.LedgerAccountId, gw.Id, r.AmountMinor, TxType.Refund, "hold:" + tx.Id, tx.Id), when, ct);
+        tx.PendingTransferId = hold.Id;
+        Event(tx, TxStatus.Pending, "refund.sent_to_bank", when);
         return tx;
     }
 
@@ -362,11 +376,17 @@ public sealed class WalletService(
     }
 
     /// <summary>Loads the wallet and locks its ledger account, so limit and balance checks see committed totals.</summary>
-    private async Task<Domain.Wallet> WalletForUpdateAsync(Guid customerId, CancellationToken ct)
+    /// <summary>
+    /// Locks the wallet's ledger account together with every other account the operation will touch
+    /// (one ordered lock, so two operations never wait on each other in a cycle), then reads the wallet,
+    /// so its status and the limit and balance checks see what is committed.
+    /// </summary>
+    internal async Task<Domain.Wallet> WalletForUpdateAsync(Guid customerId, CancellationToken ct, params Guid[] alsoLock)
     {
-        var w = await db.Wallets.FirstOrDefaultAsync(x => x.CustomerId == customerId, ct) ?? throw new AppProblem(WalletErrors.WalletNotFound, 404);
-        await ledger.LockAsync([w.LedgerAccountId], ct);
-        return w;
+        var account = await db.Wallets.AsNoTracking().Where(x => x.CustomerId == customerId).Select(x => (Guid?)x.LedgerAccountId).FirstOrDefaultAsync(ct)
+            ?? throw new AppProblem(WalletErrors.WalletNotFound, 404);
+        await ledger.LockAsync([account, .. alsoLock], ct);
+        return await db.Wallets.AsNoTracking().FirstAsync(x => x.CustomerId == customerId, ct);
     }
 
     private async Task<Card> ActiveCardAsync(Guid customerId, Guid cardId, CancellationToken ct) =>

@@ -29,30 +29,38 @@ public sealed class WalletJobs(WalletDbContext db, WalletService wallet, LedgerS
         return n;
     }
 
-    /// <summary>Settles (or fails) one refund to card now. A failed card refund returns the money to the wallet instead.</summary>
+    /// <summary>
+    /// Settles (or fails) one refund to card now. A bounced card refund returns the money to the wallet
+    /// in the same database transaction as the bounce, so the fall-back can never be lost between the two.
+    /// </summary>
     public async Task<bool> SettleRefundAsync(Guid txId, bool succeed, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        WalletTransaction tx;
-        await using (var dbtx = await db.Database.BeginTransactionAsync(ct))
+        var info = await db.Transactions.AsNoTracking().Where(t => t.Id == txId && t.Type == TxType.Refund)
+            .Select(t => new { t.CustomerId, t.MerchantId, t.OriginalTransactionId }).FirstOrDefaultAsync(ct) ?? throw AppProblem.NotFound();
+        var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == info.MerchantId, ct);
+        var gw = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
+        await using var dbtx = await db.Database.BeginTransactionAsync(ct);
+        var w = await wallet.WalletForUpdateAsync(info.CustomerId, ct, merchant.LedgerAccountId, gw.Id);
+        var tx = await db.Transactions.FirstAsync(t => t.Id == txId, ct);
+        if (tx.Status != TxStatus.Pending || tx.PendingTransferId is not { } hold) return false; // settled by another node
+        if (succeed)
         {
-            tx = await db.Transactions.FirstOrDefaultAsync(t => t.Id == txId && t.Type == TxType.Refund, ct) ?? throw AppProblem.NotFound();
-            if (tx.Status != TxStatus.Pending || tx.PendingTransferId is not { } hold) return false;
-            if (succeed)
-            {
-                await ledger.CommitPendingAsync(hold, "commit:" + tx.Id, now, ct);
-                wallet.SetStatus(tx, TxStatus.Succeeded, null, now);
-            }
-            else
-            {
-                await ledger.VoidPendingAsync(hold, "void:" + tx.Id, now, ct);
-                wallet.SetStatus(tx, TxStatus.Failed, WalletErrors.RefundFailed, now);
-            }
-            await db.SaveChangesAsync(ct);
-            await dbtx.CommitAsync(ct);
+            await ledger.CommitPendingAsync(hold, "commit:" + tx.Id, now, ct);
+            wallet.SetStatus(tx, TxStatus.Succeeded, null, now);
         }
-        if (!succeed)
-            await wallet.RefundPaymentAsync(tx.OriginalTransactionId!.Value, new RefundRequest(tx.AmountMinor, ToCard: false), "fallback:" + tx.Id, ct);
+        else
+        {
+            await ledger.VoidPendingAsync(hold, "void:" + tx.Id, now, ct);
+            wallet.SetStatus(tx, TxStatus.Failed, WalletErrors.RefundFailed, now);
+            await db.SaveChangesAsync(ct); // the failed refund no longer counts against what is left of the payment
+            var payment = await db.Transactions.AsNoTracking().FirstAsync(t => t.Id == info.OriginalTransactionId, ct);
+            var back = new RefundRequest(tx.AmountMinor, ToCard: false);
+            await wallet.RefundLockedAsync(payment, merchant, w, gw, back, "fallback:" + tx.Id,
+                WalletService.Hash("refund", payment.Id, back.AmountMinor, back.ToCard), now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await dbtx.CommitAsync(ct);
         return true;
     }
 
