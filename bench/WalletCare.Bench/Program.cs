@@ -2,7 +2,7 @@ using System.Globalization;
 using WalletCare.Bench;
 
 // Benchmarks print one line per figure: "<bench> <figure> <value> <unit>". Results go to docs/benchmarks.md.
-// usage: dotnet run -c Release --project bench/WalletCare.Bench -- <ledger|intake|queue|pgbench> [--clients N] [--seconds S]
+// usage: dotnet run -c Release --project bench/WalletCare.Bench -- <ledger|payments|ledger-chaos|intake|queue|pgbench> [--clients N] [--seconds S]
 var mode = args.FirstOrDefault() ?? "help";
 int Opt(string name, int fallback)
 {
@@ -10,7 +10,9 @@ int Opt(string name, int fallback)
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
-var clients = Opt("--clients", 8);
+// Figures are taken at production durability only: PostgreSQL with fsync and synchronous_commit on.
+WalletCare.Testing.PostgresServer.Durable = true;
+var clients = Opt("--clients", mode == "ledger-chaos" ? 16 : 8);
 var seconds = Opt("--seconds", 20);
 Console.WriteLine($"# {mode} clients={clients} seconds={seconds} cores={Environment.ProcessorCount} date={DateTime.UtcNow:yyyy-MM-dd HH:mm}Z");
 switch (mode)
@@ -34,6 +36,7 @@ switch (mode)
         Console.WriteLine($"{mode} sqlite p99 {Latency.F(sqlite.P99)} ms");
         if (!WalletCare.Testing.PostgresServer.IsAvailable) { Console.WriteLine("# PostgreSQL binaries missing: postgres figures skipped"); break; }
         var cs = WalletCare.Testing.PostgresServer.CreateDatabase();
+        Console.WriteLine($"# postgres {WalletCare.Testing.PostgresServer.DurabilitySettings(cs)}");
         var pg = await LedgerBench.RunAsync(WalletCare.Testing.Db.Postgres, clients, seconds, full, cs);
         Console.WriteLine($"{mode} postgres tps {Latency.F(pg.Tps)} tx/s");
         Console.WriteLine($"{mode} postgres p50 {Latency.F(pg.P50)} ms");
@@ -42,6 +45,13 @@ switch (mode)
         Console.WriteLine($"pgbench tpcb-like tps {Latency.F(tps)} tx/s");
         Console.WriteLine($"pgbench tpcb-like latency_avg {Latency.F(lat)} ms");
         Console.WriteLine($"{mode} postgres/pgbench ratio {Latency.F(pg.Tps / tps * 100)} %");
+        break;
+    }
+    case "ledger-chaos":
+    {
+        await ChaosBench.RunAsync(WalletCare.Testing.Db.Sqlite, clients, seconds);
+        if (!WalletCare.Testing.PostgresServer.IsAvailable) { Console.WriteLine("# PostgreSQL binaries missing: postgres run skipped"); break; }
+        await ChaosBench.RunAsync(WalletCare.Testing.Db.Postgres, clients, seconds);
         break;
     }
     case "intake":
@@ -69,7 +79,7 @@ switch (mode)
         break;
     }
     default:
-        Console.WriteLine("modes: ledger, payments, intake, queue, pgbench");
+        Console.WriteLine("modes: ledger, payments, ledger-chaos, intake, queue, pgbench");
         return 64;
 }
 return 0;

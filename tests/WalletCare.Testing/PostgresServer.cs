@@ -24,6 +24,25 @@ public static class PostgresServer
 
     public static bool IsAvailable => BinDirectory is not null;
 
+    /// <summary>
+    /// Tests trade durability for speed (fsync off). Benchmarks set this before the first database is
+    /// created: the cluster then runs with PostgreSQL's production defaults, fsync and synchronous_commit on.
+    /// </summary>
+    public static bool Durable { get; set; }
+
+    /// <summary>The durability settings of the running cluster, for benchmark output ("fsync=on synchronous_commit=on").</summary>
+    public static string DurabilitySettings(string connectionString)
+    {
+        using var conn = new NpgsqlConnection(connectionString);
+        conn.Open();
+        string Show(string name)
+        {
+            using var cmd = new NpgsqlCommand("SHOW " + name, conn);
+            return $"{name}={cmd.ExecuteScalar()}";
+        }
+        return $"{Show("fsync")} {Show("synchronous_commit")} {Show("full_page_writes")}";
+    }
+
     /// <summary>Skips the calling test, saying why, when the binaries are missing; fails when they exist but do not start.</summary>
     public static void RequireOrSkip()
     {
@@ -57,9 +76,9 @@ public static class PostgresServer
             var port = FreePort();
             var asRoot = Environment.UserName == "root";
             if (asRoot) Run("chown", $"-R postgres {dir}");
-            Exec(asRoot, Path.Combine(bin, "initdb"), $"-D {dir}/data -A trust -U walletcare -E UTF8 --no-sync");
+            Exec(asRoot, Path.Combine(bin, "initdb"), $"-D {dir}/data -A trust -U walletcare -E UTF8 --locale=C.UTF-8 --no-sync");
             Exec(asRoot, Path.Combine(bin, "pg_ctl"),
-                $"-D {dir}/data -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" -l {dir}/log -w start");
+                $"-D {dir}/data -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 {(Durable ? "" : "-c fsync=off ")}-c max_connections=300\" -l {dir}/log -w start");
             var cluster = new Cluster(bin, dir, port, asRoot);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
             return cluster;
