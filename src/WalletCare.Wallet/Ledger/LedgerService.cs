@@ -12,9 +12,9 @@ public sealed record TransferSpec(Guid DebitAccountId, Guid CreditAccountId, lon
 /// written back from values read earlier: a context that read an account before another request
 /// committed a debit would otherwise erase that debit (issue #9, C1). The no-overdraft CHECK constraint
 /// refuses any customer overdraft; the unique index on PendingId refuses resolving a hold twice.
-/// Locks: on PostgreSQL rows are locked in primary-key order (callers lock every account they will
-/// touch in one <see cref="LockAsync"/> call, so no two transactions wait on each other in a cycle);
-/// on SQLite the IMMEDIATE transaction already holds the single writer lock.
+/// Locks: on PostgreSQL callers lock every account they will touch in one <see cref="LockAsync"/> call
+/// (key order), so no two transactions wait on each other in a cycle; on SQLite the IMMEDIATE
+/// transaction already holds the single writer lock.
 /// </summary>
 public sealed class LedgerService(WalletDbContext db)
 {
@@ -93,7 +93,7 @@ public sealed class LedgerService(WalletDbContext db)
         int affected;
         try
         {
-            affected = await db.Database.ExecuteSqlRawAsync(db.IsPostgres ? PostgresSql : SqliteSql,
+            affected = await db.Database.ExecuteSqlRawAsync(Sql,
                 [t.DebitAccountId, t.CreditAccountId, posted, pending, t.Id, t.AmountMinor, t.Currency, t.Flags,
                  t.PendingId ?? Guid.Empty, t.Key, t.TransactionId ?? Guid.Empty, t.Kind, t.At, Guid.Empty], ct);
         }
@@ -121,12 +121,9 @@ public sealed class LedgerService(WalletDbContext db)
         "\"CreditsPosted\" = \"CreditsPosted\" + CASE WHEN \"Id\" = {1} THEN {2} ELSE 0 END, " +
         "\"CreditsPending\" = \"CreditsPending\" + CASE WHEN \"Id\" = {1} THEN {3} ELSE 0 END ";
 
-    private const string SqliteSql = Insert + Set + "WHERE \"Id\" IN ({0}, {1})";
-
-    // The CTE takes both row locks in key order before the update, whatever plan the update gets.
-    private const string PostgresSql = Insert +
-        "WITH locked AS MATERIALIZED (SELECT \"Id\" FROM ledger_accounts WHERE \"Id\" IN ({0}, {1}) ORDER BY \"Id\" FOR UPDATE) " +
-        Set + "WHERE \"Id\" IN (SELECT \"Id\" FROM locked)";
+    // No explicit row locks here: callers lock every account of the operation first, in key order, with
+    // LockAsync (PostgreSQL), so this UPDATE takes no lock it does not already hold and cannot join a cycle.
+    private const string Sql = Insert + Set + "WHERE \"Id\" IN ({0}, {1})";
 
     /// <summary>The no-overdraft CHECK constraint fired (PostgreSQL 23514, SQLite constraint error).</summary>
     public static bool IsOverdraft(Exception e)
