@@ -74,6 +74,34 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_postgres_the_archive_holds_evidence_only_and_restore_checks_it_against_the_live_rows()
+    {
+        await using var source = WalletCareFactory.Create(Db.Postgres);
+        var archive = Path.Combine(_work.FullName, "wc.tar.gz");
+        var (id, originals) = await FileWithEvidenceAsync(source, archive, remove: null);
+        await using (var gz = new GZipStream(File.OpenRead(archive), CompressionMode.Decompress))
+        await using (var tar = new TarReader(gz))
+        {
+            var names = new List<string>();
+            while (await tar.GetNextEntryAsync(cancellationToken: TestContext.Current.CancellationToken) is { } e) names.Add(e.Name);
+            Assert.DoesNotContain("database/walletcare.db", names);
+            Assert.Contains("manifest.json", names);
+            Assert.Equal(originals.Count, names.Count(n => n.StartsWith("attachments/", StringComparison.Ordinal)));
+        }
+
+        // Same database (as after pg_restore), new data directory: the evidence comes back from the archive.
+        var target = Path.Combine(_work.FullName, "restored");
+        await using var node = new WalletCareFactory(Db.Postgres, demo: false, dataDirectory: Directory.CreateDirectory(target).FullName,
+            connectionString: source.ConnectionString);
+        var (code, text) = await RunAsync(node, "restore", archive);
+        Assert.True(code == 0, text);
+        Assert.Contains("pg_dump", text);
+        var customer = await node.ClientForAsync("13800000001");
+        foreach (var (attachmentId, bytes) in originals)
+            Assert.Equal(bytes, await (await customer.GetAsync($"/api/v1/complaints/{id}/attachments/{attachmentId}")).Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Downloading_altered_evidence_is_a_coded_410_in_the_requested_language()
     {
         await using var f = new WalletCareFactory();
@@ -93,6 +121,11 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     private static async Task<(string Id, Dictionary<string, byte[]> Stored)> FileWithEvidenceAsync(string archive, string? remove)
     {
         await using var f = new WalletCareFactory();
+        return await FileWithEvidenceAsync(f, archive, remove);
+    }
+
+    private static async Task<(string Id, Dictionary<string, byte[]> Stored)> FileWithEvidenceAsync(WalletCareFactory f, string archive, string? remove)
+    {
         var customer = await f.ClientForAsync("13800000001");
         var id = (await customer.FileAsync()).Id();
         var stored = new Dictionary<string, byte[]>();
