@@ -24,8 +24,12 @@ public sealed record BackupManifest(string Format, DateTime CreatedAt, string Pr
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
-    public static BackupManifest? Read(string file) =>
-        File.Exists(file) ? JsonSerializer.Deserialize<BackupManifest>(File.ReadAllBytes(file), Json) : null;
+    /// <summary>The manifest, or null when it is absent or not valid JSON (then the archive is not one of ours).</summary>
+    public static BackupManifest? Read(string file)
+    {
+        try { return File.Exists(file) ? JsonSerializer.Deserialize<BackupManifest>(File.ReadAllBytes(file), Json) : null; }
+        catch (JsonException) { return null; }
+    }
 }
 
 internal static partial class BackupFiles

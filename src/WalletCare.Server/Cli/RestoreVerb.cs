@@ -40,7 +40,8 @@ internal sealed class RestoreVerb(DatabaseSettings db, EvidenceStore evidence, I
                 return 1;
             }
             var aside = SwapIntoPlace(staging);
-            output.WriteLine($"restored {source} into {db.DataDirectory}; the data it replaced is in {aside}");
+            output.WriteLine($"restored {source} into {db.DataDirectory}; " +
+                (Directory.Exists(aside) ? $"the data it replaced is in {aside}" : "there was no earlier data to keep"));
             if (db.Provider == DatabaseProvider.Postgres)
                 output.WriteLine("PostgreSQL: only evidence was restored; restore the database from the pg_dump taken with this backup");
             return 0;
@@ -80,7 +81,7 @@ internal sealed class RestoreVerb(DatabaseSettings db, EvidenceStore evidence, I
     private async Task VerifyAsync(string staging, List<string> problems, TextWriter output, CancellationToken ct)
     {
         var manifest = BackupManifest.Read(Path.Combine(staging, BackupManifest.EntryName));
-        if (manifest is null || manifest.Format != BackupManifest.CurrentFormat)
+        if (manifest is null || manifest.Format != BackupManifest.CurrentFormat || manifest.Evidence is null)
         {
             problems.Add($"NOT A BACKUP: no {BackupManifest.EntryName} of format {BackupManifest.CurrentFormat}");
             return;
