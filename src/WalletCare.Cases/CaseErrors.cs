@@ -12,4 +12,6 @@ public static class CaseErrors
     public const string SurveyDone = "SURVEY_ALREADY_SUBMITTED";
     public const string CaseClosed = "CASE_CLOSED";
     public const string MergeInvalid = "MERGE_NOT_ALLOWED";
+    public const string EvidenceFileMissing = "EVIDENCE_FILE_MISSING";
+    public const string EvidenceFileCorrupt = "EVIDENCE_FILE_CORRUPT";
 }

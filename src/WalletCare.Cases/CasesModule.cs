@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using WalletCare.Cases.Domain;
 using WalletCare.Cases.Evidence;
 using WalletCare.Cases.Features;
@@ -23,7 +24,8 @@ public static class CasesModule
         services.AddSingleton(new PriorityRules());
         services.AddSingleton<SlaEngine>();
         services.AddSingleton<Presence>();
-        services.AddSingleton(sp => new EvidenceStore(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, "attachments")));
+        services.AddSingleton(sp => new EvidenceStore(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, EvidenceStore.FolderName),
+            sp.GetRequiredService<ILogger<EvidenceStore>>()));
         services.Replace(ServiceDescriptor.Scoped<IBusinessCalendarProvider, EditableCalendarProvider>());
         services.AddScoped<CaseService>();
         services.AddScoped<CaseReader>();

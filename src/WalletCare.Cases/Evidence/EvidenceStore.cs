@@ -1,5 +1,8 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WalletCare.Cases.Domain;
 using WalletCare.Platform.Errors;
 
 namespace WalletCare.Cases.Evidence;
@@ -11,9 +14,14 @@ public sealed record StoredFile(string ContentType, byte[] Content, bool Metadat
 /// lose their metadata (EXIF with GPS, XMP, comments, text chunks) before anything is stored; the
 /// SHA-256 is of the stored bytes, so a dossier can prove what the customer sent.
 /// </summary>
-public sealed class EvidenceStore(string root)
+public sealed class EvidenceStore(string root, ILogger<EvidenceStore>? log = null)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+    /// <summary>The folder under the data directory; backups store evidence under the same relative path.</summary>
+    public const string FolderName = "attachments";
+
+    public string Root => root;
+    private readonly ILogger _log = log ?? NullLogger<EvidenceStore>.Instance;
 
     public static string Sniff(ReadOnlySpan<byte> b)
     {
@@ -54,6 +62,27 @@ public sealed class EvidenceStore(string root)
     }
 
     public Task<byte[]> ReadAsync(string relativePath, CancellationToken ct) => File.ReadAllBytesAsync(Path.Combine(root, relativePath), ct);
+
+    /// <summary>
+    /// The stored bytes, only if they still hash to what was recorded at upload: evidence that is gone or
+    /// altered (a restore without attachments, a damaged disk) is a coded 410, never a 500 and never other bytes.
+    /// </summary>
+    public async Task<byte[]> ReadVerifiedAsync(CaseAttachment a, CancellationToken ct)
+    {
+        byte[] bytes;
+        try { bytes = await ReadAsync(a.StoragePath, ct); }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            _log.LogError("Evidence file {Path} of attachment {AttachmentId} is missing", a.StoragePath, a.Id);
+            throw new AppProblem(CaseErrors.EvidenceFileMissing, 410);
+        }
+        if (!Convert.ToHexStringLower(SHA256.HashData(bytes)).Equals(a.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            _log.LogError("Evidence file {Path} of attachment {AttachmentId} no longer matches its recorded SHA-256", a.StoragePath, a.Id);
+            throw new AppProblem(CaseErrors.EvidenceFileCorrupt, 410);
+        }
+        return bytes;
+    }
 
     /// <summary>Drops APP1–APP15 (EXIF, XMP, ICC…) and COM segments; keeps APP0/JFIF and the image data.</summary>
     public static byte[] StripJpeg(byte[] d)

@@ -88,7 +88,7 @@ public static class ComplaintEndpoints
     {
         var c = await cases.GetForCustomerAsync(user.UserId, id, ct);
         var a = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.CaseId == c.Id, ct) ?? throw AppProblem.NotFound();
-        return Results.File(await store.ReadAsync(a.StoragePath, ct), a.ContentType, a.FileName);
+        return Results.File(await store.ReadVerifiedAsync(a, ct), a.ContentType, a.FileName);
     }
 
     private static async Task<Ok<ComplaintDto>> Survey(Guid id, SurveyRequest req, CaseService cases, SurveyService surveys, CaseReader reader, CurrentUser user, CancellationToken ct)

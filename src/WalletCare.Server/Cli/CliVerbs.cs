@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using WalletCare.Platform.Audit;
 using WalletCare.Platform.Http;
 using WalletCare.Platform.Modules;
@@ -104,43 +103,5 @@ internal sealed class VerifyAuditVerb(PlatformDbContext db) : ICliVerb
         var r = await AuditLog.VerifyAsync(db, ct);
         output.WriteLine(r.Ok ? $"OK: {r.Message}" : $"BROKEN: {r.Message}");
         return r.Ok ? 0 : 1;
-    }
-}
-
-internal sealed class BackupVerb(DatabaseSettings db) : ICliVerb
-{
-    public string Name => "backup";
-    public string Help => "backup <file>: consistent copy of the SQLite database (PostgreSQL: use pg_dump)";
-    public async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
-    {
-        if (args.Length < 1) { output.WriteLine("usage: backup <file>"); return 64; }
-        if (db.Provider != DatabaseProvider.Sqlite) { output.WriteLine("on PostgreSQL use pg_dump / pg_basebackup"); return 2; }
-        var target = Path.GetFullPath(args[0]);
-        if (File.Exists(target)) { output.WriteLine($"{target} exists; refusing to overwrite"); return 1; }
-        await using var conn = new SqliteConnection(db.ConnectionString);
-        await conn.OpenAsync(ct);
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "VACUUM INTO $path";
-        cmd.Parameters.AddWithValue("$path", target);
-        await cmd.ExecuteNonQueryAsync(ct);
-        output.WriteLine($"backup written to {target}");
-        return 0;
-    }
-}
-
-internal sealed class RestoreVerb(DatabaseSettings db) : ICliVerb
-{
-    public string Name => "restore";
-    public string Help => "restore <file>: replace the SQLite database with a backup (server stopped)";
-    public Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
-    {
-        if (args.Length < 1) { output.WriteLine("usage: restore <file>"); return Task.FromResult(64); }
-        if (db.Provider != DatabaseProvider.Sqlite) { output.WriteLine("on PostgreSQL use pg_restore"); return Task.FromResult(2); }
-        var path = new SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(path + suffix);
-        File.Copy(Path.GetFullPath(args[0]), path, overwrite: true);
-        output.WriteLine($"restored {args[0]} to {path}");
-        return Task.FromResult(0);
     }
 }
