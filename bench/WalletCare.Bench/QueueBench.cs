@@ -1,3 +1,4 @@
+using WalletCare.Platform.Contracts;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text;

@@ -1,7 +1,7 @@
+using WalletCare.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Http;
-using WalletCare.Security;
 
 namespace WalletCare.Cases;
 

@@ -1,21 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
-using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Contracts;
 
 namespace WalletCare.Cases;
-
-/// <summary>The calendar in force: built-in PRC days with supervisors' edits on top.</summary>
-internal sealed class EditableCalendarProvider(CasesDbContext db) : IBusinessCalendarProvider
-{
-    public async Task<BusinessCalendar> GetAsync(CancellationToken ct = default)
-    {
-        var edits = await db.CalendarDays.AsNoTracking().ToListAsync(ct);
-        return edits.Count == 0
-            ? BusinessCalendar.Default
-            : BusinessCalendar.Default.WithOverrides(edits.Select(e => new KeyValuePair<DateOnly, DayKind>(e.Date, e.Kind == "workday" ? DayKind.Workday : DayKind.Holiday)));
-    }
-}
 
 /// <summary>Lets other areas (remedies, channels) find a case and add to its timeline.</summary>
 internal sealed class CaseDirectory(CasesDbContext db, TimeProvider time) : ICaseDirectory

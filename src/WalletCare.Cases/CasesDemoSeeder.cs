@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Modules;
-using WalletCare.Security;
 
 namespace WalletCare.Cases;
 

@@ -26,7 +26,7 @@ public static class CasesModule
         services.AddSingleton<Presence>();
         services.AddSingleton(sp => new EvidenceStore(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, EvidenceStore.FolderName),
             sp.GetRequiredService<ILogger<EvidenceStore>>()));
-        services.Replace(ServiceDescriptor.Scoped<IBusinessCalendarProvider, EditableCalendarProvider>());
+        services.AddScoped<IBusinessCalendarProvider, Calendar.EditableCalendarProvider>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseReader>();
         services.AddScoped<EvidenceUpload>();

@@ -1,3 +1,4 @@
+using WalletCare.Platform.Contracts;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -17,15 +18,6 @@ using WalletCare.Security.Features;
 using WalletCare.Security.Persistence;
 
 namespace WalletCare.Security;
-
-public static class Policies
-{
-    public const string Customer = "customer";
-    public const string Staff = "staff";
-    public const string Supervisor = "supervisor";
-    public const string Compliance = "compliance";
-    public const string Admin = "admin";
-}
 
 public static class SecurityModule
 {

@@ -1,17 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using WalletCare.Platform.Contracts;
 using WalletCare.Security.Persistence;
 
 namespace WalletCare.Security;
-
-public sealed record LoginEventView(DateTime At, bool Success, string? Ip, string? UserAgent, string? Reason);
-public sealed record SessionView(Guid Id, string Kind, DateTime CreatedAt, DateTime LastSeenAt, string? Ip, string? UserAgent);
-public sealed record SecurityOverview(IReadOnlyList<LoginEventView> RecentLogins, IReadOnlyList<SessionView> ActiveSessions);
-
-/// <summary>What the agent's customer 360 shows of a customer's security: sign-ins and devices.</summary>
-public interface ISecurityQueries
-{
-    Task<SecurityOverview> GetOverviewAsync(Guid userId, int recent = 10, CancellationToken ct = default);
-}
 
 internal sealed class SecurityQueries(SecurityDbContext db, TimeProvider time) : ISecurityQueries
 {

@@ -1,26 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Errors;
+using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Http;
 using WalletCare.Security.Domain;
 using WalletCare.Security.Persistence;
 
 namespace WalletCare.Security;
-
-public sealed record UserSummary(Guid Id, string DisplayName, string Role, string? UserName, string? Phone, string? Email, string Locale, string Skills);
-
-/// <summary>What other areas may know about users. They never read the users table themselves.</summary>
-public interface IUserDirectory
-{
-    Task<UserSummary?> GetAsync(Guid id, CancellationToken ct = default);
-    Task<IReadOnlyDictionary<Guid, UserSummary>> GetManyAsync(IEnumerable<Guid> ids, CancellationToken ct = default);
-    /// <summary>By phone, email or user name (the same names that sign in).</summary>
-    Task<UserSummary?> FindByLoginAsync(string login, CancellationToken ct = default);
-    Task<IReadOnlyList<UserSummary>> ListByRoleAsync(string role, CancellationToken ct = default);
-    Task<UserSummary> CreateAsync(NewUser user, CancellationToken ct = default);
-}
-
-public sealed record NewUser(string DisplayName, string Role, string Password, string? UserName = null, string? Phone = null, string? Email = null, string Locale = "zh-CN", string Skills = "");
 
 internal sealed class UserDirectory(SecurityDbContext db, IPasswordHasher<User> hasher, TimeProvider time) : IUserDirectory
 {

@@ -1,6 +1,6 @@
+using WalletCare.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Modules;
-using WalletCare.Security;
 using WalletCare.Wallet.Domain;
 using WalletCare.Wallet.Ledger;
 

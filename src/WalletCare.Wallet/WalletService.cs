@@ -1,11 +1,11 @@
+using WalletCare.Platform.Privacy;
+using WalletCare.Platform.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Audit;
 using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Errors;
-using WalletCare.Security;
-using WalletCare.Security.Features;
 using WalletCare.Wallet.Domain;
 using WalletCare.Wallet.Gateway;
 using WalletCare.Wallet.Ledger;

@@ -1,3 +1,4 @@
+using WalletCare.Platform.Contracts;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -190,15 +191,15 @@ public sealed class AssignmentTests
         await using var f = new WalletCareFactory(Db.Sqlite);
         var customer = await f.ClientForAsync("13800000002");
         var sup = await f.ClientForAsync("supervisor1");
-        var agent2 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Security.IUserDirectory>().FindByLoginAsync("agent2")))!.Id;
-        var agent1 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Security.IUserDirectory>().FindByLoginAsync("agent1")))!.Id;
+        var agent2 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Platform.Contracts.IUserDirectory>().FindByLoginAsync("agent2")))!.Id;
+        var agent1 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Platform.Contracts.IUserDirectory>().FindByLoginAsync("agent1")))!.Id;
         var fraud = (await customer.FileAsync("unauthorized_transaction", "有一笔不是我付的")).Id();
         var r = await (await sup.PostAsync($"/api/v1/agent/tickets/{fraud}/auto-assign", null)).ExpectAsync(200);
         Assert.Equal(agent2.ToString(), r.GetProperty("agentId").GetString()); // only agent2 has the security skill
 
         // A second payments-skilled agent joins: payment cases now alternate by load.
-        var agent3 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Security.IUserDirectory>().CreateAsync(
-            new WalletCare.Security.NewUser("新客服", "agent", "agent3-password", UserName: "agent3", Skills: "zh-CN,payments")))).Id;
+        var agent3 = (await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Platform.Contracts.IUserDirectory>().CreateAsync(
+            new WalletCare.Platform.Contracts.NewUser("新客服", "agent", "agent3-password", UserName: "agent3", Skills: "zh-CN,payments")))).Id;
         var assigned = new List<string>();
         for (var i = 0; i < 4; i++)
         {

@@ -1,3 +1,4 @@
+using WalletCare.Platform.Contracts;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;

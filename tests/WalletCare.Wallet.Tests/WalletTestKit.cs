@@ -1,3 +1,4 @@
+using WalletCare.Platform.Contracts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using WalletCare.Platform.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,8 +9,6 @@ using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Platform.Paging;
-using WalletCare.Security;
-using WalletCare.Security.Features;
 
 namespace WalletCare.Cases.Features;
 
@@ -139,7 +138,7 @@ public static class AgentEndpoints
         var existing = await db.CaseTransactions.Where(t => t.CaseId == into.Id).Select(t => t.TransactionId).ToListAsync(ct);
         foreach (var t in linked.Except(existing)) db.CaseTransactions.Add(new CaseTransaction { CaseId = into.Id, TransactionId = t });
         from.MergedIntoId = into.Id;
-        if (from.IsOpen) await cases.MoveAsync(from, CaseStatus.Closed, Me(user), "merged", await new EditableCalendarProvider(db).GetAsync(ct), ct);
+        if (from.IsOpen) await cases.MoveAsync(from, CaseStatus.Closed, Me(user), "merged", await new Calendar.EditableCalendarProvider(db).GetAsync(ct), ct);
         cases.AddEvent(into, Me(user), "merge", true, from.Number, new { mergedCaseId = from.Id, mergedNumber = from.Number });
         cases.AddEvent(from, Me(user), "merge", true, into.Number, new { mergedInto = into.Id, intoNumber = into.Number });
         from.Version++;

@@ -9,8 +9,6 @@ using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Platform.Idempotency;
 using WalletCare.Platform.Paging;
-using WalletCare.Security;
-using WalletCare.Security.Auth;
 
 namespace WalletCare.Cases.Features;
 

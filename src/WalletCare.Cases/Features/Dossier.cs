@@ -11,7 +11,6 @@ using WalletCare.Documents;
 using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Http;
-using WalletCare.Security;
 
 namespace WalletCare.Cases.Features;
 

@@ -36,13 +36,11 @@ public static class PrcHolidays
     }
 }
 
-/// <summary>Where areas get the calendar in force (built-in plus supervisor edits).</summary>
+/// <summary>
+/// Where areas get the calendar in force (built-in PRC days plus supervisor edits). Implemented by the
+/// cases area, which owns the calendar_days table (WalletCare.Cases.Calendar.EditableCalendarProvider).
+/// </summary>
 public interface IBusinessCalendarProvider
 {
     Task<BusinessCalendar> GetAsync(CancellationToken ct = default);
-}
-
-public sealed class DefaultBusinessCalendarProvider : IBusinessCalendarProvider
-{
-    public Task<BusinessCalendar> GetAsync(CancellationToken ct = default) => Task.FromResult(BusinessCalendar.Default);
 }

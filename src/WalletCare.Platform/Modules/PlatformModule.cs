@@ -52,7 +52,6 @@ public static class PlatformModule
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IJobLeases, JobLeases>();
         // Areas may replace this with one that applies supervisor edits (Cases does).
-        services.TryAddSingleton<IBusinessCalendarProvider, DefaultBusinessCalendarProvider>();
         services.AddLocalization();
         services.AddWalletCareProblems();
         services.Configure<RequestLocalizationOptions>(o =>

@@ -1,3 +1,4 @@
+using WalletCare.Platform.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Idempotency;
 using WalletCare.Remedies.Domain;
-using WalletCare.Security;
 
 namespace WalletCare.Remedies.Features;
 

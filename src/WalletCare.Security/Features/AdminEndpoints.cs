@@ -1,3 +1,5 @@
+using WalletCare.Platform.Http;
+using WalletCare.Platform.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,4 @@
+using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Audit;
 using WalletCare.Platform.Http;
 using WalletCare.Platform.Modules;

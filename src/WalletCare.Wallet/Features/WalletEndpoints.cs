@@ -10,7 +10,6 @@ using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Platform.Idempotency;
 using WalletCare.Platform.Paging;
-using WalletCare.Security;
 using WalletCare.Wallet.Domain;
 
 namespace WalletCare.Wallet.Features;
