@@ -270,8 +270,8 @@ public sealed class WalletService(
         var when = Now;
         await using var dbtx = await db.Database.BeginTransactionAsync(ct);
         var w = await WalletForUpdateAsync(payment.CustomerId, ct);
-        var refunded = await db.Transactions.Where(t => t.OriginalTransactionId == paymentId && t.Type == TxType.Refund && t.Status != TxStatus.Failed)
-            .SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
+        // Executed refund remedies count too: a payment is refunded once, whichever route paid it back.
+        var refunded = await db.Transactions.RefundsOf(paymentId).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
         if (refunded + r.AmountMinor > payment.AmountMinor) throw new AppProblem(WalletErrors.RefundNotAllowed, 409);
         var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == payment.MerchantId, ct);
         var tx = NewTx(payment.CustomerId, TxType.Refund, r.AmountMinor, key, hash, when);
