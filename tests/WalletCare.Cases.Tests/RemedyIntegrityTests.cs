@@ -110,7 +110,8 @@ public abstract class RemedyLimitTests
                 return p.Code;
             }
         })));
-        Assert.Equal(["REFUND_EXCEEDS_REMAINING", "REFUND_EXCEEDS_REMAINING", "ok"], results.Order().ToArray());
+        Assert.Single(results, r => r == "ok");
+        Assert.Equal(2, results.Count(r => r == "REFUND_EXCEEDS_REMAINING"));
         Assert.True((await f.ScopedAsync(sp => Wallet.Ledger.LedgerVerifier.VerifyAsync(sp.GetRequiredService<WalletDbContext>(), default))).Ok);
     }
 
