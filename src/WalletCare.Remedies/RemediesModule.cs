@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Persistence;
 using WalletCare.Remedies.Domain;
@@ -14,8 +16,14 @@ public static class RemediesModule
         services.AddModuleDbContext<RemediesDbContext>("remedies");
         services.AddErrorResources<Resources.RemedyText>();
         services.AddSingleton(new RemedyLimits());
-        services.AddScoped<RemedyService>();
-        services.AddScoped<WalletCare.Platform.Contracts.ICaseRemedies, CaseRemedies>();
+        services.AddScoped<ProposeRemedyHandler>();
+        services.AddScoped<ApproveRemedyHandler>();
+        services.AddScoped<RejectRemedyHandler>();
+        services.AddScoped<DecideClaimHandler>();
+        services.AddScoped<RemedyExecutor>();
+        services.AddScoped<RemedyJobs>();
+        services.AddScoped<ICaseRemedies, CaseRemedies>();
+        services.AddHostedService<RemedyJobsService>();
         return services;
     }
 
@@ -26,10 +34,15 @@ public static class RemediesModule
     }
 }
 
-internal sealed class CaseRemedies(RemediesDbContext db) : WalletCare.Platform.Contracts.ICaseRemedies
+internal sealed class CaseRemedies(RemediesDbContext db) : ICaseRemedies
 {
-    public async Task<IReadOnlyList<WalletCare.Platform.Contracts.RemedySummary>> ListAsync(Guid caseId, CancellationToken ct = default) =>
-        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.Remedies.Where(r => r.CaseId == caseId).OrderBy(r => r.ProposedAt)
-                .Select(r => new WalletCare.Platform.Contracts.RemedySummary(r.Id, r.Type, r.AmountMinor, r.Currency, r.State, r.ProposedAt, r.DecidedAt, r.WalletTransactionId, r.Reason)), ct);
+    public async Task<IReadOnlyList<RemedySummary>> ListAsync(Guid caseId, bool customerView = false, CancellationToken ct = default)
+    {
+        var q = db.Remedies.AsNoTracking().Where(r => r.CaseId == caseId);
+        if (customerView) q = q.Where(r => r.State == RemedyStates.Executed || r.State == RemedyStates.Reversed);
+        return await q.OrderBy(r => r.ProposedAt)
+            .Select(r => new RemedySummary(r.Id, r.Type, r.AmountMinor, r.Currency, r.State, r.ProposedAt, r.DecidedAt, r.WalletTransactionId,
+                customerView ? null : r.Reason))
+            .ToListAsync(ct);
+    }
 }

@@ -31,57 +31,8 @@ internal sealed class WalletQueries(WalletDbContext db) : IWalletQueries
 
     public Task<long> CountTransactionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct = default) =>
         db.Transactions.AsNoTracking().LongCountAsync(t => t.CreatedAt >= fromUtc && t.CreatedAt < toUtc && t.Type != TxType.TransferIn, ct);
-}
-
-/// <summary>Remedies as ledger postings from the right internal account, idempotent by key.</summary>
-internal sealed class WalletRemedies(WalletDbContext db, LedgerService ledger, WalletService wallet, IAuditLog audit, TimeProvider time) : IWalletRemedies
-{
-    public async Task<Guid> PostRemedyAsync(RemedyPosting p, CancellationToken ct = default)
-    {
-        if (p.AmountMinor <= 0) throw AppProblem.Validation("amountMinor", "field.amount_positive");
-        var source = p.Kind switch
-        {
-            RemedyKinds.Refund => LedgerService.RemedyExpense,
-            RemedyKinds.ProvisionalCredit or RemedyKinds.ProvisionalReversal => LedgerService.Provisional,
-            RemedyKinds.FeeReversal => LedgerService.Fees,
-            RemedyKinds.GoodwillCredit => LedgerService.Goodwill,
-            _ => throw AppProblem.Validation("type", "field.invalid"),
-        };
-        var hash = WalletService.Hash("remedy", p.Kind, p.AmountMinor, p.TransactionId, p.Reference);
-        var existing = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.CustomerId == p.CustomerId && t.IdempotencyKey == p.IdempotencyKey, ct);
-        if (existing is not null)
-            return existing.RequestHash == hash ? existing.Id : throw new AppProblem(ErrorCodes.IdempotencyKeyReused, 409);
-
-        var w = await wallet.EnsureWalletAsync(p.CustomerId, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var account = await ledger.SystemAccountAsync(source, ct);
-        await using var dbtx = await db.Database.BeginTransactionAsync(ct);
-        await wallet.WalletForUpdateAsync(p.CustomerId, ct, account.Id);
-        var reversal = p.Kind == RemedyKinds.ProvisionalReversal;
-        var tx = WalletService.NewTx(p.CustomerId, reversal ? TxType.Reversal : TxType.Remedy, p.AmountMinor, p.IdempotencyKey, hash, now);
-        tx.Counterparty = p.Kind;
-        tx.Description = p.Reference;
-        tx.OriginalTransactionId = p.TransactionId;
-        tx.Status = TxStatus.Succeeded;
-        var spec = reversal
-            ? new TransferSpec(w.LedgerAccountId, account.Id, p.AmountMinor, p.Kind, "post:" + tx.Id, tx.Id)
-            : new TransferSpec(account.Id, w.LedgerAccountId, p.AmountMinor, p.Kind, "post:" + tx.Id, tx.Id);
-        await ledger.PostAsync([spec], now, ct);
-        db.Transactions.Add(tx);
-        wallet.Event(tx, TxStatus.Succeeded, p.Kind, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return (await db.Transactions.AsNoTracking().FirstAsync(t => t.CustomerId == p.CustomerId && t.IdempotencyKey == p.IdempotencyKey, ct)).Id;
-        }
-        await dbtx.CommitAsync(ct);
-        await audit.WriteAsync("system", "wallet.remedy_posted", "txn:" + tx.Id, new { p.Kind, p.AmountMinor, p.Reference }, ct);
-        return tx.Id;
-    }
+    public async Task<long> RefundedMinorAsync(Guid customerId, Guid paymentId, CancellationToken ct = default) =>
+        await db.Transactions.AsNoTracking().Where(t => t.CustomerId == customerId).RefundsOf(paymentId).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
 }
 
 internal sealed class WalletSecurity(WalletDbContext db, WalletService wallet, IAuditLog audit, TimeProvider time) : IWalletSecurity

@@ -291,8 +291,8 @@ public sealed class WalletService(
     internal async Task<WalletTransaction> RefundLockedAsync(WalletTransaction payment, Merchant merchant, Domain.Wallet w, LedgerAccount gw,
         RefundRequest r, string key, string hash, DateTime when, CancellationToken ct)
     {
-        var refunded = await db.Transactions.Where(t => t.OriginalTransactionId == payment.Id && t.Type == TxType.Refund && t.Status != TxStatus.Failed)
-            .SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
+        // Executed refund remedies count too: a payment is refunded once, whichever route paid it back.
+        var refunded = await db.Transactions.RefundsOf(payment.Id).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
         if (refunded + r.AmountMinor > payment.AmountMinor) throw new AppProblem(WalletErrors.RefundNotAllowed, 409);
         var tx = NewTx(payment.CustomerId, TxType.Refund, r.AmountMinor, key, hash, when);
         tx.MerchantId = merchant.Id;

@@ -97,9 +97,8 @@ public abstract class RemedyTests
         Assert.Equal(before, await AvailableAsync(customer));
         var remedies = await (await agent.GetAsync($"/api/v1/agent/tickets/{id}/remedies")).ExpectAsync(200);
         Assert.Equal("reversed", remedies[0].GetProperty("state").GetString());
-        // Deciding again reverses nothing twice.
-        var again = await (await sup.PostJsonAsync($"/api/v1/agent/tickets/{id}/claim-decision", new { upheld = false, reason = "再次确认" })).ExpectAsync(200);
-        Assert.Equal(0, again.GetProperty("reversed").GetInt32());
+        // A claim is decided once: deciding again is refused and reverses nothing twice.
+        await (await sup.PostJsonAsync($"/api/v1/agent/tickets/{id}/claim-decision", new { upheld = false, reason = "再次确认" })).ExpectAsync(409, "CLAIM_ALREADY_DECIDED");
         Assert.Equal(before, await AvailableAsync(customer));
     }
 

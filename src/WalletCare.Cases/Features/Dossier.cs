@@ -54,7 +54,7 @@ public sealed class DossierBuilder(CasesDbContext db, CaseReader reader, IWallet
         var esc = await db.Escalations.AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.At)
             .Select(e => new DossierEscalation(e.ClockKind, e.Level, e.At)).ToListAsync(ct);
         var s = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == c.Id, ct);
-        return new DossierDto(dto, txs, await remedies.ListAsync(c.Id, ct), await reader.ClocksAsync(c.Id, ct), esc,
+        return new DossierDto(dto, txs, await remedies.ListAsync(c.Id, customerView: !includeInternal, ct), await reader.ClocksAsync(c.Id, ct), esc,
             s is null ? null : new DossierSurvey(s.Resolved, s.Attitude, s.Speed, s.Suggestion, s.At), time.GetUtcNow().UtcDateTime, user.Role);
     }
 

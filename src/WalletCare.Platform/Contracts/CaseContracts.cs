@@ -19,10 +19,16 @@ public interface ICaseDirectory
     Task AppendTimelineAsync(TimelineAppend entry, CancellationToken ct = default);
 }
 
-public sealed record RemedySummary(Guid Id, string Type, long AmountMinor, string Currency, string State, DateTime ProposedAt, DateTime? DecidedAt, Guid? WalletTransactionId, string Reason);
+/// <summary>A remedy as the dossier shows it. <see cref="Reason"/> is the proposer's internal reason: null in the customer's view.</summary>
+public sealed record RemedySummary(Guid Id, string Type, long AmountMinor, string Currency, string State, DateTime ProposedAt, DateTime? DecidedAt, Guid? WalletTransactionId, string? Reason);
 
 /// <summary>Remedies on a case, for the dossier and the workspace (implemented by the remedies area).</summary>
 public interface ICaseRemedies
 {
-    Task<IReadOnlyList<RemedySummary>> ListAsync(Guid caseId, CancellationToken ct = default);
+    /// <summary>
+    /// Every remedy for staff; for the customer (<paramref name="customerView"/>) only money that actually
+    /// moved (executed or reversed), without the internal reason: proposals under review or turned down are
+    /// internal deliberation.
+    /// </summary>
+    Task<IReadOnlyList<RemedySummary>> ListAsync(Guid caseId, bool customerView = false, CancellationToken ct = default);
 }

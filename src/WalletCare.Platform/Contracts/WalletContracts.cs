@@ -26,6 +26,11 @@ public interface IWalletQueries
     Task<WalletSummary?> GetWalletAsync(Guid customerId, CancellationToken ct = default);
     /// <summary>Completed transactions in a period, for "complaints per 10,000 transactions".</summary>
     Task<long> CountTransactionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken ct = default);
+    /// <summary>
+    /// How much of the customer's payment has gone back already, by any route: merchant refunds to
+    /// wallet or card that have not failed, plus executed refund remedies naming it.
+    /// </summary>
+    Task<long> RefundedMinorAsync(Guid customerId, Guid paymentId, CancellationToken ct = default);
 }
 
 public static class RemedyKinds
@@ -40,10 +45,27 @@ public static class RemedyKinds
 /// <summary>A remedy as a ledger posting. Idempotent by <see cref="IdempotencyKey"/>: posting twice returns the first transaction.</summary>
 public sealed record RemedyPosting(string IdempotencyKey, Guid CustomerId, string Kind, long AmountMinor, Guid? TransactionId, string Reference);
 
+/// <summary>Codes the wallet answers remedy postings with, for areas that react to them.</summary>
+public static class RemedyPostingErrors
+{
+    /// <summary>A refund remedy larger than what is left of the payment after every earlier refund.</summary>
+    public const string RefundExceedsRemaining = "REFUND_EXCEEDS_REMAINING";
+}
+
 public interface IWalletRemedies
 {
-    /// <summary>Posts the remedy in one database transaction and returns the wallet transaction id.</summary>
+    /// <summary>
+    /// Posts the remedy in one database transaction and returns the wallet transaction id. A refund
+    /// is re-checked against what is left of the payment under the wallet's lock.
+    /// </summary>
     Task<Guid> PostRemedyAsync(RemedyPosting posting, CancellationToken ct = default);
+
+    /// <summary>
+    /// Posts all of <paramref name="postings"/> in one database transaction, or none of them (e.g. one
+    /// reversal finds the balance insufficient). Each is still idempotent by its key, so a retry after a
+    /// partial outage returns the transactions already posted. Ids are returned in input order.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> PostRemediesAsync(IReadOnlyList<RemedyPosting> postings, CancellationToken ct = default);
 }
 
 public interface IWalletSecurity

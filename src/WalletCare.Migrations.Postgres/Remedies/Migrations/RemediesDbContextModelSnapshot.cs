@@ -22,6 +22,37 @@ namespace WalletCare.Migrations.Postgres.Remedies.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("WalletCare.Remedies.Domain.ClaimDecision", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Reversed")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Upheld")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("claim_decisions", (string)null);
+                });
+
             modelBuilder.Entity("WalletCare.Remedies.Domain.Remedy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -30,6 +61,9 @@ namespace WalletCare.Migrations.Postgres.Remedies.Migrations
 
                     b.Property<long>("AmountMinor")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
@@ -63,6 +97,13 @@ namespace WalletCare.Migrations.Postgres.Remedies.Migrations
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
@@ -110,12 +151,28 @@ namespace WalletCare.Migrations.Postgres.Remedies.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("TransactionId");
+
                     b.HasIndex("ProposedBy", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("State", "ProposedAt");
 
                     b.ToTable("remedies", (string)null);
+                });
+
+            modelBuilder.Entity("WalletCare.Remedies.Domain.RemedyAllowance", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("UsedMinor")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("remedy_allowances", (string)null);
                 });
 #pragma warning restore 612, 618
         }

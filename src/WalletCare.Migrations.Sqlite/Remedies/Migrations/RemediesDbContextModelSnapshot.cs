@@ -17,6 +17,37 @@ namespace WalletCare.Migrations.Sqlite.Remedies.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("WalletCare.Remedies.Domain.ClaimDecision", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reversed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Upheld")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("claim_decisions", (string)null);
+                });
+
             modelBuilder.Entity("WalletCare.Remedies.Domain.Remedy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -24,6 +55,9 @@ namespace WalletCare.Migrations.Sqlite.Remedies.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CaseId")
@@ -57,6 +91,13 @@ namespace WalletCare.Migrations.Sqlite.Remedies.Migrations
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ProposedAt")
@@ -105,12 +146,28 @@ namespace WalletCare.Migrations.Sqlite.Remedies.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("TransactionId");
+
                     b.HasIndex("ProposedBy", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("State", "ProposedAt");
 
                     b.ToTable("remedies", (string)null);
+                });
+
+            modelBuilder.Entity("WalletCare.Remedies.Domain.RemedyAllowance", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("remedy_allowances", (string)null);
                 });
 #pragma warning restore 612, 618
         }
