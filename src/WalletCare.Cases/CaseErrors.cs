@@ -1,17 +1,18 @@
+using WalletCare.Platform.Errors;
 namespace WalletCare.Cases;
 
 public static class CaseErrors
 {
-    public const string InvalidTransition = "INVALID_STATUS_TRANSITION";
-    public const string ReopenWindowPassed = "REOPEN_WINDOW_PASSED";
-    public const string AlreadyEscalated = "ALREADY_ESCALATED";
-    public const string ExtensionUsed = "REGULATORY_EXTENSION_USED";
-    public const string AttachmentType = "ATTACHMENT_TYPE_NOT_ALLOWED";
-    public const string AttachmentTooLarge = "ATTACHMENT_TOO_LARGE";
-    public const string SurveyNotOpen = "SURVEY_NOT_AVAILABLE";
-    public const string SurveyDone = "SURVEY_ALREADY_SUBMITTED";
-    public const string CaseClosed = "CASE_CLOSED";
-    public const string MergeInvalid = "MERGE_NOT_ALLOWED";
-    public const string EvidenceFileMissing = "EVIDENCE_FILE_MISSING";
-    public const string EvidenceFileCorrupt = "EVIDENCE_FILE_CORRUPT";
+    public static readonly ErrorCode InvalidTransition = new("INVALID_STATUS_TRANSITION", 409);
+    public static readonly ErrorCode ReopenWindowPassed = new("REOPEN_WINDOW_PASSED", 409);
+    public static readonly ErrorCode AlreadyEscalated = new("ALREADY_ESCALATED", 409);
+    public static readonly ErrorCode ExtensionUsed = new("REGULATORY_EXTENSION_USED", 409);
+    public static readonly ErrorCode AttachmentType = new("ATTACHMENT_TYPE_NOT_ALLOWED", 415);
+    public static readonly ErrorCode AttachmentTooLarge = new("ATTACHMENT_TOO_LARGE", 413);
+    public static readonly ErrorCode SurveyNotOpen = new("SURVEY_NOT_AVAILABLE", 409);
+    public static readonly ErrorCode SurveyDone = new("SURVEY_ALREADY_SUBMITTED", 409);
+    public static readonly ErrorCode CaseClosed = new("CASE_CLOSED", 409);
+    public static readonly ErrorCode MergeInvalid = new("MERGE_NOT_ALLOWED", 409);
+    public static readonly ErrorCode EvidenceFileMissing = new("EVIDENCE_FILE_MISSING", 410);
+    public static readonly ErrorCode EvidenceFileCorrupt = new("EVIDENCE_FILE_CORRUPT", 410);
 }

@@ -99,7 +99,7 @@ public sealed class CaseService(
     public async Task<CaseEvent> CustomerMessageAsync(Case c, Guid customerId, string? body, CancellationToken ct)
     {
         RequireBody(body);
-        if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed, 409);
+        if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed);
         var cal = await calendars.GetAsync(ct);
         var e = AddEvent(c, new Actor(customerId, Roles.Customer), "message", true, body!.Trim());
         if (c.Status == CaseStatus.PendingCustomer) await MoveAsync(c, CaseStatus.Open, new Actor(customerId, Roles.Customer), null, cal, ct);
@@ -118,7 +118,7 @@ public sealed class CaseService(
     public async Task<CaseEvent> ReplyAsync(Case c, Actor staff, string? body, CancellationToken ct)
     {
         RequireBody(body);
-        if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed, 409);
+        if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed);
         var cal = await calendars.GetAsync(ct);
         var e = AddEvent(c, staff, "reply", true, body!.Trim());
         c.FirstResponseAt ??= Now;
@@ -156,8 +156,8 @@ public sealed class CaseService(
     public async Task EscalateAsync(Case c, Guid customerId, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000) throw AppProblem.Validation("reason", "field.required");
-        if (c.ReviewState == "pending") throw new AppProblem(CaseErrors.AlreadyEscalated, 409);
-        if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed, 409);
+        if (c.ReviewState == "pending") throw new AppProblem(CaseErrors.AlreadyEscalated);
+        if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed);
         var cal = await calendars.GetAsync(ct);
         var raised = PriorityRules.Name(PriorityRules.Level(c.Priority) - 1);
         var before = c.Priority;
@@ -173,7 +173,7 @@ public sealed class CaseService(
     {
         if (decision is not ("uphold" or "change_remedy" or "return_to_agent")) throw AppProblem.Validation("decision", "field.invalid");
         if (string.IsNullOrWhiteSpace(reasoning)) throw AppProblem.Validation("reasoning", "field.required");
-        if (c.ReviewState != "pending") throw new AppProblem(ErrorCodes.Conflict, 409);
+        if (c.ReviewState != "pending") throw new AppProblem(ErrorCodes.Conflict);
         c.ReviewState = decision switch { "uphold" => "upheld", "change_remedy" => "changed", _ => "returned" };
         AddEvent(c, supervisor, "review", true, reasoning.Trim(), new { decision });
         await SaveAsync(c, ct);
@@ -183,9 +183,9 @@ public sealed class CaseService(
     public async Task ReopenAsync(Case c, Actor actor, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw AppProblem.Validation("reason", "field.required");
-        if (c.Status is not (CaseStatus.Resolved or CaseStatus.Closed)) throw new AppProblem(CaseErrors.InvalidTransition, 409);
+        if (c.Status is not (CaseStatus.Resolved or CaseStatus.Closed)) throw new AppProblem(CaseErrors.InvalidTransition);
         var since = c.ResolvedAt ?? c.ClosedAt ?? c.UpdatedAt;
-        if (actor.IsCustomer && Now - since > ReopenWindow) throw new AppProblem(CaseErrors.ReopenWindowPassed, 409);
+        if (actor.IsCustomer && Now - since > ReopenWindow) throw new AppProblem(CaseErrors.ReopenWindowPassed);
         var cal = await calendars.GetAsync(ct);
         await MoveAsync(c, CaseStatus.Reopened, actor, reason.Trim(), cal, ct);
         await SaveAsync(c, ct);
@@ -194,9 +194,9 @@ public sealed class CaseService(
     public async Task ExtendRegulatoryAsync(Case c, Actor supervisor, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw AppProblem.Validation("reason", "field.required");
-        if (c.RegulatoryExtended) throw new AppProblem(CaseErrors.ExtensionUsed, 409);
+        if (c.RegulatoryExtended) throw new AppProblem(CaseErrors.ExtensionUsed);
         var cal = await calendars.GetAsync(ct);
-        var clock = await ClockAsync(c.Id, ClockKind.Regulatory, ct) ?? throw new AppProblem(ErrorCodes.Conflict, 409);
+        var clock = await ClockAsync(c.Id, ClockKind.Regulatory, ct) ?? throw new AppProblem(ErrorCodes.Conflict);
         c.RegulatoryExtended = true;
         c.RegulatoryDueAt = c.ReceivedAt + policies.RegulatoryExtended;
         sla.Rebudget(clock, policies.RegulatoryExtended, Now, cal);
@@ -209,7 +209,7 @@ public sealed class CaseService(
 
     internal async Task MoveAsync(Case c, string to, Actor actor, string? reason, BusinessCalendar cal, CancellationToken ct)
     {
-        if (!CaseStatus.CanMove(c.Status, to)) throw new AppProblem(CaseErrors.InvalidTransition, 409, c.Status, to);
+        if (!CaseStatus.CanMove(c.Status, to)) throw new AppProblem(CaseErrors.InvalidTransition, c.Status, to);
         var from = c.Status;
         c.Status = to;
         c.IsOpen = CaseStatus.IsOpenStatus(to);

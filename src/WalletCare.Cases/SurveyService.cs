@@ -17,8 +17,8 @@ public sealed class SurveyService(CasesDbContext db, CaseService cases, TimeProv
         if (req.Speed is not (>= 1 and <= 5)) errors["speed"] = ["field.rating"];
         if (req.Suggestion is { Length: > 2000 }) errors["suggestion"] = ["field.invalid"];
         if (errors.Count > 0) throw AppProblem.Validation(errors);
-        if (c.Status is not (CaseStatus.Resolved or CaseStatus.Closed)) throw new AppProblem(CaseErrors.SurveyNotOpen, 409);
-        if (await db.Surveys.AnyAsync(s => s.CaseId == c.Id, ct)) throw new AppProblem(CaseErrors.SurveyDone, 409);
+        if (c.Status is not (CaseStatus.Resolved or CaseStatus.Closed)) throw new AppProblem(CaseErrors.SurveyNotOpen);
+        if (await db.Surveys.AnyAsync(s => s.CaseId == c.Id, ct)) throw new AppProblem(CaseErrors.SurveyDone);
         db.Surveys.Add(new Survey
         {
             CaseId = c.Id, CustomerId = customerId, Resolved = req.Resolved!.Value, Attitude = req.Attitude!.Value, Speed = req.Speed!.Value,
@@ -31,7 +31,7 @@ public sealed class SurveyService(CasesDbContext db, CaseService cases, TimeProv
         }
         catch (DbUpdateException)
         {
-            throw new AppProblem(CaseErrors.SurveyDone, 409); // a concurrent twin won
+            throw new AppProblem(CaseErrors.SurveyDone); // a concurrent twin won
         }
         if (req.Resolved == false) await cases.ReopenAsync(c, new Actor(customerId, Roles.Customer), "survey_not_resolved", ct);
     }

@@ -10,7 +10,7 @@ namespace WalletCare.Documents;
 /// </summary>
 public sealed class PdfReport
 {
-    public const string FontMissingCode = "PDF_FONT_MISSING";
+    public static readonly WalletCare.Platform.Errors.ErrorCode FontMissingCode = new("PDF_FONT_MISSING", 503);
     public static readonly string[] FontCandidates =
     [
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -63,7 +63,7 @@ public sealed class PdfReport
             var tf = path.EndsWith(".ttc", StringComparison.Ordinal) ? SKTypeface.FromFile(path, 2) : SKTypeface.FromFile(path);
             if (tf is not null) return tf;
         }
-        throw new AppProblem(FontMissingCode, 503);
+        throw new AppProblem(FontMissingCode);
     }
 
     public byte[] Render()

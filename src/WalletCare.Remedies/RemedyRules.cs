@@ -49,7 +49,7 @@ internal static class RefundRemaining
         Guid? exceptRemedy, CancellationToken ct)
     {
         var tx = (await wallet.GetTransactionsAsync(customerId, [paymentId], ct)).FirstOrDefault();
-        if (tx is null || tx.Type != "payment" || tx.Status != "succeeded") throw new AppProblem(RemedyErrors.RefundTargetInvalid, 422);
+        if (tx is null || tx.Type != "payment" || tx.Status != "succeeded") throw new AppProblem(RemedyErrors.RefundTargetInvalid);
         var refunded = await wallet.RefundedMinorAsync(customerId, paymentId, ct);
         var inFlight = await db.Remedies.AsNoTracking()
             .Where(r => r.Type == RemedyKinds.Refund && r.TransactionId == paymentId && r.Id != exceptRemedy
@@ -57,6 +57,6 @@ internal static class RefundRemaining
             .SumAsync(r => (long?)r.AmountMinor, ct) ?? 0;
         var remaining = tx.AmountMinor - refunded - inFlight;
         if (amount > remaining)
-            throw new AppProblem(RemedyPostingErrors.RefundExceedsRemaining, 422, Platform.Money.Money.Cny(Math.Max(0, remaining)).Format());
+            throw new AppProblem(RemedyPostingErrors.RefundExceedsRemaining, Platform.Money.Money.Cny(Math.Max(0, remaining)).Format());
     }
 }

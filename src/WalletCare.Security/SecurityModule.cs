@@ -51,7 +51,7 @@ public static class SecurityModule
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var ra) ? (int)Math.Ceiling(ra.TotalSeconds) : 60;
                 ctx.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                await ctx.HttpContext.WriteProblemAsync(new AppProblem(ErrorCodes.TooManyRequests, 429));
+                await ctx.HttpContext.WriteProblemAsync(new AppProblem(ErrorCodes.TooManyRequests));
             };
         });
         return services;

@@ -88,7 +88,7 @@ internal sealed class WalletRemedies(WalletDbContext db, LedgerService ledger, W
     {
         var existing = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.CustomerId == p.CustomerId && t.IdempotencyKey == p.IdempotencyKey, ct);
         if (existing is null) return null;
-        return existing.RequestHash == HashOf(p) ? existing.Id : throw new AppProblem(ErrorCodes.IdempotencyKeyReused, 409);
+        return existing.RequestHash == HashOf(p) ? existing.Id : throw new AppProblem(ErrorCodes.IdempotencyKeyReused);
     }
 
     /// <summary>
@@ -99,11 +99,11 @@ internal sealed class WalletRemedies(WalletDbContext db, LedgerService ledger, W
     {
         var payment = await db.Transactions.AsNoTracking()
             .FirstOrDefaultAsync(t => t.Id == p.TransactionId && t.CustomerId == p.CustomerId && t.Type == TxType.Payment, ct);
-        if (payment is null || payment.Status != TxStatus.Succeeded) throw new AppProblem(WalletErrors.RefundNotAllowed, 409);
+        if (payment is null || payment.Status != TxStatus.Succeeded) throw new AppProblem(WalletErrors.RefundNotAllowed);
         var refunded = await db.Transactions.RefundsOf(payment.Id).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
         var remaining = payment.AmountMinor - refunded;
         if (p.AmountMinor > remaining)
-            throw new AppProblem(RemedyPostingErrors.RefundExceedsRemaining, 422, Platform.Money.Money.Cny(Math.Max(0, remaining)).Format());
+            throw new AppProblem(RemedyPostingErrors.RefundExceedsRemaining, Platform.Money.Money.Cny(Math.Max(0, remaining)).Format());
     }
 
     private async Task<Guid> PostOneAsync(RemedyPosting p, Domain.Wallet w, DateTime now, CancellationToken ct)

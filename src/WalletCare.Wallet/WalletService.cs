@@ -68,7 +68,7 @@ public sealed class WalletService(
         if (errors.Count > 0) throw AppProblem.Validation(errors);
         await EnsureWalletAsync(customerId, ct);
         var t = gateway.Tokenize(digits, r.Expiry!, r.Cvv!, Now);
-        if (t.Token is null) throw new AppProblem(t.Code!, 422);
+        if (t.Token is null) throw new AppProblem(WalletErrors.Gateway(t.Code!));
         var card = new Card
         {
             CustomerId = customerId, Token = t.Token, Brand = t.Brand, Bank = t.Bank, Last4 = t.Last4, Expiry = r.Expiry!,
@@ -235,7 +235,7 @@ public sealed class WalletService(
         var hash = Hash("transfer", r.ToPhone, r.AmountMinor);
         if (await ExistingAsync(customerId, key, hash, ct) is { } done) return done;
         var payee = await users.FindByLoginAsync(r.ToPhone.Trim(), ct);
-        if (payee is null || payee.Role != Platform.Http.Roles.Customer || payee.Phone is null) throw new AppProblem(WalletErrors.PayeeNotFound, 422);
+        if (payee is null || payee.Role != Platform.Http.Roles.Customer || payee.Phone is null) throw new AppProblem(WalletErrors.PayeeNotFound);
         if (payee.Id == customerId) throw AppProblem.Validation("toPhone", "field.self_transfer");
         var payeeWallet = await EnsureWalletAsync(payee.Id, ct);
         var payer = await users.GetAsync(customerId, ct);
@@ -270,7 +270,7 @@ public sealed class WalletService(
         var payment = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(t => t.Id == paymentId && t.Type == TxType.Payment, ct) ?? throw AppProblem.NotFound();
         var hash = Hash("refund", paymentId, r.AmountMinor, r.ToCard);
         if (await ExistingAsync(payment.CustomerId, key, hash, ct) is { } done) return done;
-        if (payment.Status != TxStatus.Succeeded) throw new AppProblem(WalletErrors.RefundNotAllowed, 409);
+        if (payment.Status != TxStatus.Succeeded) throw new AppProblem(WalletErrors.RefundNotAllowed);
         var when = Now;
         var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == payment.MerchantId, ct);
         var gw = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
@@ -293,7 +293,7 @@ public sealed class WalletService(
     {
         // Executed refund remedies count too: a payment is refunded once, whichever route paid it back.
         var refunded = await db.Transactions.RefundsOf(payment.Id).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
-        if (refunded + r.AmountMinor > payment.AmountMinor) throw new AppProblem(WalletErrors.RefundNotAllowed, 409);
+        if (refunded + r.AmountMinor > payment.AmountMinor) throw new AppProblem(WalletErrors.RefundNotAllowed);
         var tx = NewTx(payment.CustomerId, TxType.Refund, r.AmountMinor, key, hash, when);
         tx.MerchantId = merchant.Id;
         tx.Counterparty = merchant.Name;
@@ -309,7 +309,7 @@ public sealed class WalletService(
             return tx;
         }
         var card = await db.Cards.AsNoTracking().Where(c => c.CustomerId == payment.CustomerId && c.Active).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct)
-            ?? throw new AppProblem(WalletErrors.CardNotBound, 422);
+            ?? throw new AppProblem(WalletErrors.CardNotBound);
         var cal = await calendars.GetAsync(ct);
         var today = DateOnly.FromDateTime(BusinessCalendar.ToLocal(when));
         var day = cal.AddBusinessDays(today, limits.CardRefundBusinessDays);
@@ -351,13 +351,13 @@ public sealed class WalletService(
 
     private static void RequireNotFrozen(Domain.Wallet w)
     {
-        if (w.Status != WalletStatus.Active) throw new AppProblem(WalletErrors.WalletFrozen, 423);
+        if (w.Status != WalletStatus.Active) throw new AppProblem(WalletErrors.WalletFrozen);
     }
 
     private async Task<WalletTransaction?> ExistingAsync(Guid customerId, string key, string hash, CancellationToken ct)
     {
         var t = await db.Transactions.AsNoTracking().FirstOrDefaultAsync(x => x.CustomerId == customerId && x.IdempotencyKey == key, ct);
-        if (t is not null && t.RequestHash != hash) throw new AppProblem(ErrorCodes.IdempotencyKeyReused, 409);
+        if (t is not null && t.RequestHash != hash) throw new AppProblem(ErrorCodes.IdempotencyKeyReused);
         return t;
     }
 
@@ -384,20 +384,20 @@ public sealed class WalletService(
     internal async Task<Domain.Wallet> WalletForUpdateAsync(Guid customerId, CancellationToken ct, params Guid[] alsoLock)
     {
         var account = await db.Wallets.AsNoTracking().Where(x => x.CustomerId == customerId).Select(x => (Guid?)x.LedgerAccountId).FirstOrDefaultAsync(ct)
-            ?? throw new AppProblem(WalletErrors.WalletNotFound, 404);
+            ?? throw new AppProblem(WalletErrors.WalletNotFound);
         await ledger.LockAsync([account, .. alsoLock], ct);
         return await db.Wallets.AsNoTracking().FirstAsync(x => x.CustomerId == customerId, ct);
     }
 
     private async Task<Card> ActiveCardAsync(Guid customerId, Guid cardId, CancellationToken ct) =>
         await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cardId && c.CustomerId == customerId && c.Active, ct)
-        ?? throw new AppProblem(WalletErrors.CardNotBound, 422);
+        ?? throw new AppProblem(WalletErrors.CardNotBound);
 
     private async Task RequireWithinLimitsAsync(Domain.Wallet w, long amount, CancellationToken ct, DateTime? at = null)
     {
         var l = limits.For(w.KycLevel);
-        if (l.PerTransactionMinor == 0) throw new AppProblem(WalletErrors.KycRequired, 403);
-        if (amount > l.PerTransactionMinor) throw new AppProblem(WalletErrors.TransactionLimitExceeded, 422, l.PerTransactionMinor / 100);
+        if (l.PerTransactionMinor == 0) throw new AppProblem(WalletErrors.KycRequired);
+        if (amount > l.PerTransactionMinor) throw new AppProblem(WalletErrors.TransactionLimitExceeded, l.PerTransactionMinor / 100);
         var local = BusinessCalendar.ToLocal(at ?? Now);
         var dayStart = BusinessCalendar.ToUtc(local.Date);
         var monthStart = BusinessCalendar.ToUtc(new DateTime(local.Year, local.Month, 1));
@@ -405,8 +405,8 @@ public sealed class WalletService(
         string[] counting = [TxStatus.Succeeded, TxStatus.Pending, TxStatus.Unknown];
         var q = db.Transactions.Where(t => t.CustomerId == w.CustomerId && outgoing.Contains(t.Type) && counting.Contains(t.Status));
         var today = await q.Where(t => t.CreatedAt >= dayStart).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
-        if (today + amount > l.DailyMinor) throw new AppProblem(WalletErrors.DailyLimitExceeded, 422, l.DailyMinor / 100);
+        if (today + amount > l.DailyMinor) throw new AppProblem(WalletErrors.DailyLimitExceeded, l.DailyMinor / 100);
         var month = await q.Where(t => t.CreatedAt >= monthStart).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
-        if (month + amount > l.MonthlyMinor) throw new AppProblem(WalletErrors.MonthlyLimitExceeded, 422, l.MonthlyMinor / 100);
+        if (month + amount > l.MonthlyMinor) throw new AppProblem(WalletErrors.MonthlyLimitExceeded, l.MonthlyMinor / 100);
     }
 }

@@ -34,14 +34,14 @@ public sealed class EvidenceStore(string root, ILogger<EvidenceStore>? log = nul
     public StoredFile Prepare(byte[] data)
     {
         if (data.Length == 0) throw AppProblem.Validation("file", "field.required");
-        if (data.Length > MaxBytes) throw new AppProblem(CaseErrors.AttachmentTooLarge, 413, MaxBytes / 1024 / 1024);
+        if (data.Length > MaxBytes) throw new AppProblem(CaseErrors.AttachmentTooLarge, MaxBytes / 1024 / 1024);
         var type = Sniff(data);
         byte[] clean = type switch
         {
             "image/jpeg" => StripJpeg(data),
             "image/png" => StripPng(data),
             "application/pdf" => data,
-            _ => throw new AppProblem(CaseErrors.AttachmentType, 415),
+            _ => throw new AppProblem(CaseErrors.AttachmentType),
         };
         return new StoredFile(type, clean, type != "application/pdf", Convert.ToHexStringLower(SHA256.HashData(clean)));
     }
@@ -74,12 +74,12 @@ public sealed class EvidenceStore(string root, ILogger<EvidenceStore>? log = nul
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             _log.LogError("Evidence file {Path} of attachment {AttachmentId} is missing", a.StoragePath, a.Id);
-            throw new AppProblem(CaseErrors.EvidenceFileMissing, 410);
+            throw new AppProblem(CaseErrors.EvidenceFileMissing);
         }
         if (!Convert.ToHexStringLower(SHA256.HashData(bytes)).Equals(a.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             _log.LogError("Evidence file {Path} of attachment {AttachmentId} no longer matches its recorded SHA-256", a.StoragePath, a.Id);
-            throw new AppProblem(CaseErrors.EvidenceFileCorrupt, 410);
+            throw new AppProblem(CaseErrors.EvidenceFileCorrupt);
         }
         return bytes;
     }
@@ -92,18 +92,18 @@ public sealed class EvidenceStore(string root, ILogger<EvidenceStore>? log = nul
         var i = 2;
         while (i + 4 <= d.Length)
         {
-            if (d[i] != 0xFF) throw new AppProblem(CaseErrors.AttachmentType, 415);
+            if (d[i] != 0xFF) throw new AppProblem(CaseErrors.AttachmentType);
             var marker = d[i + 1];
             if (marker == 0xD9) { o.Write(d, i, 2); return o.ToArray(); }
             if (marker == 0xDA) { o.Write(d, i, d.Length - i); return o.ToArray(); } // start of scan: the rest is image data
             if (marker is 0x01 or (>= 0xD0 and <= 0xD7)) { o.Write(d, i, 2); i += 2; continue; }
             var len = BinaryPrimitives.ReadUInt16BigEndian(d.AsSpan(i + 2));
-            if (len < 2 || i + 2 + len > d.Length) throw new AppProblem(CaseErrors.AttachmentType, 415);
+            if (len < 2 || i + 2 + len > d.Length) throw new AppProblem(CaseErrors.AttachmentType);
             var drop = marker is (>= 0xE1 and <= 0xEF) or 0xFE;
             if (!drop) o.Write(d, i, 2 + len);
             i += 2 + len;
         }
-        throw new AppProblem(CaseErrors.AttachmentType, 415);
+        throw new AppProblem(CaseErrors.AttachmentType);
     }
 
     /// <summary>Drops textual and EXIF chunks (tEXt, zTXt, iTXt, eXIf, tIME); keeps everything needed to draw the image.</summary>
@@ -115,12 +115,12 @@ public sealed class EvidenceStore(string root, ILogger<EvidenceStore>? log = nul
         while (i + 12 <= d.Length)
         {
             var len = (int)BinaryPrimitives.ReadUInt32BigEndian(d.AsSpan(i));
-            if (len < 0 || i + 12 + len > d.Length) throw new AppProblem(CaseErrors.AttachmentType, 415);
+            if (len < 0 || i + 12 + len > d.Length) throw new AppProblem(CaseErrors.AttachmentType);
             var type = System.Text.Encoding.ASCII.GetString(d, i + 4, 4);
             if (type is not ("tEXt" or "zTXt" or "iTXt" or "eXIf" or "tIME")) o.Write(d, i, 12 + len);
             i += 12 + len;
             if (type == "IEND") return o.ToArray();
         }
-        throw new AppProblem(CaseErrors.AttachmentType, 415);
+        throw new AppProblem(CaseErrors.AttachmentType);
     }
 }

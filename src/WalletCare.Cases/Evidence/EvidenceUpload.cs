@@ -12,7 +12,7 @@ public sealed class EvidenceUpload(EvidenceStore store, CasesDbContext db, CaseS
     public async Task<StoredFile> PrepareAsync(IFormFile? file, CancellationToken ct = default)
     {
         if (file is null || file.Length == 0) throw AppProblem.Validation("file", "field.required");
-        if (file.Length > EvidenceStore.MaxBytes) throw new AppProblem(CaseErrors.AttachmentTooLarge, 413, EvidenceStore.MaxBytes / 1024 / 1024);
+        if (file.Length > EvidenceStore.MaxBytes) throw new AppProblem(CaseErrors.AttachmentTooLarge, EvidenceStore.MaxBytes / 1024 / 1024);
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
         return store.Prepare(ms.ToArray());
@@ -20,7 +20,7 @@ public sealed class EvidenceUpload(EvidenceStore store, CasesDbContext db, CaseS
 
     public async Task<CaseAttachment> AttachAsync(Case c, StoredFile prepared, string? fileName, Guid actor, string role = Roles.Customer, CancellationToken ct = default)
     {
-        if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed, 409);
+        if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed);
         var path = await store.SaveAsync(prepared, ct);
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "evidence" : fileName);
         var a = new CaseAttachment

@@ -54,7 +54,7 @@ public static class AgentEndpoints
         g.MapPost("/tickets/{id:guid}/status", async (Guid id, StatusRequest req, CaseService cases, CurrentUser user, CancellationToken ct) =>
         {
             var c = await cases.GetAsync(id, ct);
-            if (req.Version is { } v && v != c.Version) throw new AppProblem(ErrorCodes.ConcurrencyConflict, 409);
+            if (req.Version is { } v && v != c.Version) throw new AppProblem(ErrorCodes.ConcurrencyConflict);
             await cases.ChangeStatusAsync(c, Me(user), req.Status, req.Reason, ct);
             return TypedResults.NoContent();
         });
@@ -129,7 +129,7 @@ public static class AgentEndpoints
         var from = await cases.GetAsync(id, ct);
         var into = await cases.GetAsync(intoId, ct);
         if (from.CustomerId != into.CustomerId || from.MergedIntoId is not null || into.MergedIntoId is not null)
-            throw new AppProblem(CaseErrors.MergeInvalid, 409);
+            throw new AppProblem(CaseErrors.MergeInvalid);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Timeline entries and evidence move to the surviving case; nothing is deleted.
         await db.Events.Where(e => e.CaseId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CaseId, into.Id), ct);

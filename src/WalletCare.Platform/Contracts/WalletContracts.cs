@@ -1,3 +1,5 @@
+using WalletCare.Platform.Errors;
+
 namespace WalletCare.Platform.Contracts;
 
 // The wallet area's public face for the other areas (support, cases, reports). They never
@@ -49,7 +51,7 @@ public sealed record RemedyPosting(string IdempotencyKey, Guid CustomerId, strin
 public static class RemedyPostingErrors
 {
     /// <summary>A refund remedy larger than what is left of the payment after every earlier refund.</summary>
-    public const string RefundExceedsRemaining = "REFUND_EXCEEDS_REMAINING";
+    public static readonly ErrorCode RefundExceedsRemaining = new("REFUND_EXCEEDS_REMAINING", 422);
 }
 
 public interface IWalletRemedies

@@ -7,16 +7,16 @@ namespace WalletCare.Platform.Errors;
 /// </summary>
 public class AppProblem : Exception
 {
-    public AppProblem(string code, int status = 400, params object[] args) : base(code)
+    public AppProblem(ErrorCode error, params object[] args) : base(error.Code)
     {
-        Code = code;
-        Status = status;
+        Code = error.Code;
+        Status = error.Status;
         Args = args;
     }
 
-    public AppProblem() : this("ERROR") { }
-    public AppProblem(string message) : this(message, 400) { }
-    public AppProblem(string message, Exception inner) : base(message, inner) { Code = message; Status = 500; Args = []; }
+    public AppProblem() : this(ErrorCodes.InternalError) { }
+    public AppProblem(string message) : this(ErrorCodes.InternalError) { _ = message; }
+    public AppProblem(string message, Exception inner) : base(message, inner) { Code = ErrorCodes.InternalError.Code; Status = 500; Args = []; }
 
     public string Code { get; }
     public int Status { get; }
@@ -24,11 +24,11 @@ public class AppProblem : Exception
     public IDictionary<string, string[]>? FieldErrors { get; init; }
     public IDictionary<string, object?>? Extensions { get; init; }
 
-    public static AppProblem NotFound() => new(ErrorCodes.NotFound, 404);
-    public static AppProblem Forbidden() => new(ErrorCodes.Forbidden, 403);
-    public static AppProblem Conflict(string code = ErrorCodes.Conflict) => new(code, 409);
+    public static AppProblem NotFound() => new(ErrorCodes.NotFound);
+    public static AppProblem Forbidden() => new(ErrorCodes.Forbidden);
+    public static AppProblem Conflict(ErrorCode? code = null) => new(code ?? ErrorCodes.Conflict);
     public static AppProblem Validation(IDictionary<string, string[]> errors) =>
-        new(ErrorCodes.ValidationFailed, 400) { FieldErrors = errors };
+        new(ErrorCodes.ValidationFailed) { FieldErrors = errors };
     public static AppProblem Validation(string field, string messageKey) =>
         Validation(new Dictionary<string, string[]> { [field] = [messageKey] });
 }
@@ -36,20 +36,21 @@ public class AppProblem : Exception
 /// <summary>Codes shared by every area. Areas add their own (e.g. CARD_EXPIRED) with resource text.</summary>
 public static class ErrorCodes
 {
-    public const string ValidationFailed = "VALIDATION_FAILED";
-    public const string MalformedRequest = "MALFORMED_REQUEST";
-    public const string NotFound = "NOT_FOUND";
-    public const string Forbidden = "FORBIDDEN";
-    public const string Unauthenticated = "UNAUTHENTICATED";
-    public const string Conflict = "CONFLICT";
-    public const string ConcurrencyConflict = "CONCURRENCY_CONFLICT";
-    public const string IdempotencyKeyRequired = "IDEMPOTENCY_KEY_REQUIRED";
-    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
-    public const string IdempotencyInProgress = "IDEMPOTENCY_IN_PROGRESS";
-    public const string DuplicateRequest = "DUPLICATE_REQUEST";
-    public const string TooManyRequests = "TOO_MANY_REQUESTS";
-    public const string InvalidCredentials = "INVALID_CREDENTIALS";
-    public const string AccountLocked = "ACCOUNT_LOCKED";
-    public const string AntiforgeryFailed = "ANTIFORGERY_FAILED";
-    public const string InternalError = "INTERNAL_ERROR";
+    public static readonly ErrorCode ValidationFailed = new("VALIDATION_FAILED", 400);
+    public static readonly ErrorCode MalformedRequest = new("MALFORMED_REQUEST", 400);
+    public static readonly ErrorCode NotFound = new("NOT_FOUND", 404);
+    public static readonly ErrorCode Forbidden = new("FORBIDDEN", 403);
+    public static readonly ErrorCode Unauthenticated = new("UNAUTHENTICATED", 401);
+    public static readonly ErrorCode Conflict = new("CONFLICT", 409);
+    public static readonly ErrorCode ConcurrencyConflict = new("CONCURRENCY_CONFLICT", 409);
+    public static readonly ErrorCode IdempotencyKeyRequired = new("IDEMPOTENCY_KEY_REQUIRED", 400);
+    public static readonly ErrorCode IdempotencyKeyReused = new("IDEMPOTENCY_KEY_REUSED", 409);
+    public static readonly ErrorCode IdempotencyInProgress = new("IDEMPOTENCY_IN_PROGRESS", 409);
+    public static readonly ErrorCode DuplicateRequest = new("DUPLICATE_REQUEST", 409);
+    public static readonly ErrorCode TooManyRequests = new("TOO_MANY_REQUESTS", 429);
+    public static readonly ErrorCode InvalidCredentials = new("INVALID_CREDENTIALS", 401);
+    public static readonly ErrorCode AccountLocked = new("ACCOUNT_LOCKED", 423);
+    public static readonly ErrorCode AntiforgeryFailed = new("ANTIFORGERY_FAILED", 400);
+    public static readonly ErrorCode InternalError = new("INTERNAL_ERROR", 500);
+    public static readonly ErrorCode PayloadTooLarge = new("PAYLOAD_TOO_LARGE", 413);
 }

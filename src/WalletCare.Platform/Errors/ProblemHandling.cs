@@ -63,7 +63,7 @@ public static class ProblemHandlingExtensions
                     429 => ErrorCodes.TooManyRequests,
                     _ => ErrorCodes.InternalError,
                 };
-                pd.Extensions["code"] = code;
+                pd.Extensions["code"] = code.Code;
                 pd.Title = text.Get(code);
             }
             pd.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
@@ -106,16 +106,16 @@ internal sealed class AppProblemExceptionHandler(ILogger<AppProblemExceptionHand
         var problem = exception switch
         {
             AppProblem p => p,
-            BadHttpRequestException { InnerException: JsonException } => new AppProblem(ErrorCodes.MalformedRequest, 400),
-            BadHttpRequestException b => new AppProblem(ErrorCodes.MalformedRequest, b.StatusCode == 413 ? 413 : 400),
-            JsonException => new AppProblem(ErrorCodes.MalformedRequest, 400),
-            DbUpdateConcurrencyException => new AppProblem(ErrorCodes.ConcurrencyConflict, 409),
+            BadHttpRequestException { InnerException: JsonException } => new AppProblem(ErrorCodes.MalformedRequest),
+            BadHttpRequestException b => new AppProblem(b.StatusCode == 413 ? ErrorCodes.PayloadTooLarge : ErrorCodes.MalformedRequest),
+            JsonException => new AppProblem(ErrorCodes.MalformedRequest),
+            DbUpdateConcurrencyException => new AppProblem(ErrorCodes.ConcurrencyConflict),
             _ => null,
         };
         if (problem is null)
         {
             log.LogError(exception, "Unhandled exception on {Path}", http.Request.Path);
-            problem = new AppProblem(ErrorCodes.InternalError, 500);
+            problem = new AppProblem(ErrorCodes.InternalError);
         }
         if (http.Response.HasStarted) return false;
         await http.WriteProblemAsync(problem);

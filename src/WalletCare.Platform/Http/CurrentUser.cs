@@ -32,7 +32,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
     public Guid? UserIdOrNull => Guid.TryParse(Principal.FindFirstValue(WalletCareClaims.UserId), out var id) ? id : null;
-    public Guid UserId => UserIdOrNull ?? throw new AppProblem(ErrorCodes.Unauthenticated, 401);
+    public Guid UserId => UserIdOrNull ?? throw new AppProblem(ErrorCodes.Unauthenticated);
     public Guid? SessionId => Guid.TryParse(Principal.FindFirstValue(WalletCareClaims.SessionId), out var id) ? id : null;
     public string DisplayName => Principal.FindFirstValue(WalletCareClaims.DisplayName) ?? "";
     public string Role => Principal.FindFirstValue(ClaimTypes.Role) ?? "";

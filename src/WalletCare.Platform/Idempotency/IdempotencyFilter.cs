@@ -40,7 +40,7 @@ public static class IdempotencyExtensions
             var key = http.Request.Headers[Header].ToString();
             if (string.IsNullOrWhiteSpace(key))
             {
-                if (required) throw new AppProblem(ErrorCodes.IdempotencyKeyRequired, 400);
+                if (required) throw new AppProblem(ErrorCodes.IdempotencyKeyRequired);
                 return await next(ctx);
             }
             if (key.Length > 200) throw AppProblem.Validation(Header, "field.invalid");
@@ -61,13 +61,13 @@ public static class IdempotencyExtensions
             var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
             if (existing is not null)
             {
-                if (existing.RequestHash != hash) throw new AppProblem(ErrorCodes.IdempotencyKeyReused, 409);
+                if (existing.RequestHash != hash) throw new AppProblem(ErrorCodes.IdempotencyKeyReused);
                 if (existing.State == "done")
                 {
                     http.Response.Headers["Idempotent-Replayed"] = "true";
                     return Results.Text(existing.ResponseBody ?? "", existing.ContentType, Encoding.UTF8, existing.StatusCode);
                 }
-                if (now - existing.CreatedAt < StalePending) throw new AppProblem(ErrorCodes.IdempotencyInProgress, 409);
+                if (now - existing.CreatedAt < StalePending) throw new AppProblem(ErrorCodes.IdempotencyInProgress);
                 await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync(http.RequestAborted);
             }
 
@@ -79,7 +79,7 @@ public static class IdempotencyExtensions
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();
-                throw new AppProblem(ErrorCodes.IdempotencyInProgress, 409); // a concurrent twin got there first
+                throw new AppProblem(ErrorCodes.IdempotencyInProgress); // a concurrent twin got there first
             }
 
             object? result;

@@ -21,8 +21,8 @@ public sealed class ApproveRemedyHandler(
     public async Task<Remedy> ApproveAsync(Guid remedyId, CancellationToken ct)
     {
         var r = await db.Remedies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == remedyId, ct) ?? throw AppProblem.NotFound();
-        if (r.ProposedBy == user.UserId) throw new AppProblem(RemedyErrors.SelfApproval, 403);
-        if (r.State != RemedyStates.PendingApproval) throw new AppProblem(RemedyErrors.AlreadyDecided, 409);
+        if (r.ProposedBy == user.UserId) throw new AppProblem(RemedyErrors.SelfApproval);
+        if (r.State != RemedyStates.PendingApproval) throw new AppProblem(RemedyErrors.AlreadyDecided);
         // Refunds proposed in parallel may no longer fit: say so now rather than approve what cannot post.
         if (r.Type == RemedyKinds.Refund && r.TransactionId is { } paymentId)
             await RefundRemaining.RequireAsync(db, walletQueries, r.CustomerId, paymentId, r.AmountMinor, r.Id, ct);
@@ -35,7 +35,7 @@ public sealed class ApproveRemedyHandler(
                 .Where(x => x.Id == remedyId && x.State == RemedyStates.PendingApproval)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, RemedyStates.Approved).SetProperty(x => x.DecidedBy, user.UserId)
                     .SetProperty(x => x.DecidedAt, now).SetProperty(x => x.NextAttemptAt, until).SetProperty(x => x.Version, x => x.Version + 1), ct);
-            if (moved == 0) throw new AppProblem(RemedyErrors.AlreadyDecided, 409);
+            if (moved == 0) throw new AppProblem(RemedyErrors.AlreadyDecided);
             // What a checker approved still counts towards the proposer's day: small remedies after it need a checker too.
             await Allowances.AddAsync(db, Allowances.KeyFor(r.ProposedBy, r.CustomerId, r.ProposedAt), r.AmountMinor, ct);
             await dbtx.CommitAsync(ct);

@@ -40,14 +40,14 @@ public sealed class DecideClaimHandler(
             await PublishAsync(earlier, [], ct); // a crash cut the last decision short: finish it
             return earlier.Reversed;
         }
-        if (earlier is not null) throw new AppProblem(RemedyErrors.ClaimAlreadyDecided, 409);
+        if (earlier is not null) throw new AppProblem(RemedyErrors.ClaimAlreadyDecided);
 
         var credits = new List<Remedy>();
         IReadOnlyList<Guid> reversals = [];
         if (!upheld)
         {
             if (await db.Remedies.AnyAsync(r => r.CaseId == caseId && r.Type == RemedyKinds.ProvisionalCredit && r.State == RemedyStates.Approved, ct))
-                throw new AppProblem(RemedyErrors.PostingPending, 409);
+                throw new AppProblem(RemedyErrors.PostingPending);
             credits = await db.Remedies.AsNoTracking()
                 .Where(r => r.CaseId == caseId && r.Type == RemedyKinds.ProvisionalCredit && r.State == RemedyStates.Executed)
                 .OrderBy(r => r.ProposedAt).ToListAsync(ct);
@@ -85,7 +85,7 @@ public sealed class DecideClaimHandler(
                 // Another supervisor's decision committed first (primary key on the case).
                 await dbtx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                throw new AppProblem(RemedyErrors.ClaimAlreadyDecided, 409);
+                throw new AppProblem(RemedyErrors.ClaimAlreadyDecided);
             }
             await dbtx.CommitAsync(ct);
         }

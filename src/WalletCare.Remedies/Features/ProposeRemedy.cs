@@ -35,10 +35,10 @@ public sealed class ProposeRemedyHandler(
         if (string.IsNullOrWhiteSpace(req.Reason) || req.Reason.Length > 2000) errors["reason"] = ["field.required"];
         if (req.Type is RemedyKinds.Refund or RemedyKinds.FeeReversal && req.TransactionId is null) errors["transactionId"] = ["field.required"];
         if (errors.Count > 0) throw AppProblem.Validation(errors);
-        if (req.AmountMinor > limits.MaxRemedyMinor) throw new AppProblem(RemedyErrors.OverMaximum, 422);
+        if (req.AmountMinor > limits.MaxRemedyMinor) throw new AppProblem(RemedyErrors.OverMaximum);
 
         var c = await cases.GetAsync(caseId, ct) ?? throw AppProblem.NotFound();
-        if (c.Status is "closed") throw new AppProblem(RemedyErrors.CaseClosed, 409);
+        if (c.Status is "closed") throw new AppProblem(RemedyErrors.CaseClosed);
         if (req.TransactionId is { } txId)
         {
             var tx = await walletQueries.GetTransactionsAsync(c.CustomerId, [txId], ct);
@@ -76,7 +76,7 @@ public sealed class ProposeRemedyHandler(
                 // The same key won a concurrent race: roll back (allowance included) and answer with the winner.
                 await dbtx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return await EarlierAsync(key, ct) ?? throw new AppProblem(ErrorCodes.Conflict, 409);
+                return await EarlierAsync(key, ct) ?? throw new AppProblem(ErrorCodes.Conflict);
             }
             await dbtx.CommitAsync(ct);
         }

@@ -19,13 +19,13 @@ public sealed class RejectRemedyHandler(RemediesDbContext db, ICaseDirectory cas
     {
         if (string.IsNullOrWhiteSpace(reason)) throw AppProblem.Validation("reason", "field.required");
         var r = await db.Remedies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == remedyId, ct) ?? throw AppProblem.NotFound();
-        if (r.ProposedBy == user.UserId) throw new AppProblem(RemedyErrors.SelfApproval, 403);
+        if (r.ProposedBy == user.UserId) throw new AppProblem(RemedyErrors.SelfApproval);
         var now = time.GetUtcNow().UtcDateTime;
         var moved = await db.Remedies
             .Where(x => x.Id == remedyId && x.State == RemedyStates.PendingApproval)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, RemedyStates.Rejected).SetProperty(x => x.DecidedBy, user.UserId)
                 .SetProperty(x => x.DecidedAt, now).SetProperty(x => x.DecisionReason, reason).SetProperty(x => x.Version, x => x.Version + 1), ct);
-        if (moved == 0) throw new AppProblem(RemedyErrors.AlreadyDecided, 409);
+        if (moved == 0) throw new AppProblem(RemedyErrors.AlreadyDecided);
         await audit.WriteAsync(user.Actor, "remedy.rejected", "remedy:" + remedyId, new { reason }, ct);
         await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, user.UserId, user.Role, "remedy", false,
             $"remedy.rejected: {reason}", RemedyJson.Of(new { remedyId })), ct);

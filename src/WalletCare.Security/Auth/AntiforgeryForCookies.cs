@@ -18,7 +18,7 @@ public sealed class AntiforgeryForCookies(RequestDelegate next)
             && http.User.HasClaim(c => c.Type == WalletCareClaims.ViaCookie)
             && !await antiforgery.IsRequestValidAsync(http))
         {
-            await http.WriteProblemAsync(new AppProblem(ErrorCodes.AntiforgeryFailed, 400));
+            await http.WriteProblemAsync(new AppProblem(ErrorCodes.AntiforgeryFailed));
             return;
         }
         await next(http);

@@ -51,7 +51,7 @@ public sealed class SessionAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (IsApi(Request)) await Context.WriteProblemAsync(new AppProblem(ErrorCodes.Unauthenticated, 401));
+        if (IsApi(Request)) await Context.WriteProblemAsync(new AppProblem(ErrorCodes.Unauthenticated));
         else Response.Redirect("/login?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString));
     }
 

@@ -65,7 +65,7 @@ public sealed class SessionService(SecurityDbContext db, IPasswordHasher<User> h
                 await audit.WriteAsync("anonymous", "auth.locked", "login:" + key, new { client.Ip }, ct);
                 throw Locked(LockoutDuration);
             }
-            throw new AppProblem(ErrorCodes.InvalidCredentials, 401);
+            throw new AppProblem(ErrorCodes.InvalidCredentials);
         }
 
         if (throttle is not null) db.LoginThrottles.Remove(throttle);
@@ -79,7 +79,7 @@ public sealed class SessionService(SecurityDbContext db, IPasswordHasher<User> h
     private static AppProblem Locked(TimeSpan left)
     {
         var minutes = (int)Math.Ceiling(left.TotalMinutes);
-        return new AppProblem(ErrorCodes.AccountLocked, 423, minutes)
+        return new AppProblem(ErrorCodes.AccountLocked, minutes)
         {
             Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(left.TotalSeconds) },
         };

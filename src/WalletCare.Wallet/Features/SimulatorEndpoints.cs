@@ -33,7 +33,7 @@ public static class SimulatorEndpoints
         g.MapPost("/transactions/{id:guid}/settle-unknown", async (Guid id, WalletService svc, WalletDbContext db, CurrentUser user, TimeProvider time, TransactionExplainer x, CancellationToken ct) =>
         {
             var t = await OwnAsync(db, user, id, ct);
-            if (t.Status != TxStatus.Unknown) throw new AppProblem(ErrorCodes.Conflict, 409);
+            if (t.Status != TxStatus.Unknown) throw new AppProblem(ErrorCodes.Conflict);
             var done = await svc.ApplyGatewayResultAsync(id, GatewayResult.Ok("sim-manual"), time.GetUtcNow().UtcDateTime, ct);
             return TypedResults.Ok(x.Map(done));
         });
@@ -42,7 +42,7 @@ public static class SimulatorEndpoints
     private static async Task<IResult> Refund(Guid id, bool succeed, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct)
     {
         await OwnAsync(db, user, id, ct);
-        if (!await jobs.SettleRefundAsync(id, succeed, ct)) throw new AppProblem(ErrorCodes.Conflict, 409);
+        if (!await jobs.SettleRefundAsync(id, succeed, ct)) throw new AppProblem(ErrorCodes.Conflict);
         return TypedResults.NoContent();
     }
 

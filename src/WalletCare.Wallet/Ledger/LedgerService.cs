@@ -67,7 +67,7 @@ public sealed class LedgerService(WalletDbContext db)
     {
         var pending = await db.LedgerTransfers.AsNoTracking().FirstAsync(t => t.Id == pendingId && t.Flags == TransferFlags.Pending, ct);
         if (await db.LedgerTransfers.AnyAsync(t => t.PendingId == pendingId, ct))
-            throw new AppProblem(WalletErrors.DuplicateRequest, 409);
+            throw new AppProblem(WalletErrors.DuplicateRequest);
         var spec = new TransferSpec(pending.DebitAccountId, pending.CreditAccountId, pending.AmountMinor, pending.Kind, key, pending.TransactionId);
         var amount = pending.AmountMinor;
         return await ApplyAsync(New(spec, flags, pendingId, at), posted: flags == TransferFlags.PostPending ? amount : 0, pending: -amount, ct);
@@ -100,11 +100,11 @@ public sealed class LedgerService(WalletDbContext db)
         catch (Exception e) when (IsOverdraft(e))
         {
             db.ChangeTracker.Clear();
-            throw new AppProblem(WalletErrors.BalanceInsufficient, 422);
+            throw new AppProblem(WalletErrors.BalanceInsufficient);
         }
         catch (Exception e) when (t.PendingId is not null && IsUniqueViolation(e))
         {
-            throw new AppProblem(WalletErrors.DuplicateRequest, 409); // resolved concurrently by another node
+            throw new AppProblem(WalletErrors.DuplicateRequest); // resolved concurrently by another node
         }
         if (affected != 3) throw new InvalidOperationException($"ledger posting touched {affected} rows, expected 3");
         return t;
