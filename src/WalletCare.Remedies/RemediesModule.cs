@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
@@ -22,7 +21,8 @@ public static class RemediesModule
         services.AddScoped<DecideClaimHandler>();
         services.AddScoped<RemedyExecutor>();
         services.AddScoped<RemedyJobs>();
-        services.AddScoped<ICaseRemedies, CaseRemedies>();
+        services.AddScoped<RemediesQueries>();
+        services.AddScoped<ICaseRemedies>(sp => sp.GetRequiredService<RemediesQueries>());
         services.AddHostedService<RemedyJobsService>();
         return services;
     }
@@ -31,18 +31,5 @@ public static class RemediesModule
     {
         app.MapRemedies();
         return app;
-    }
-}
-
-internal sealed class CaseRemedies(RemediesDbContext db) : ICaseRemedies
-{
-    public async Task<IReadOnlyList<RemedySummary>> ListAsync(Guid caseId, bool customerView = false, CancellationToken ct = default)
-    {
-        var q = db.Remedies.AsNoTracking().Where(r => r.CaseId == caseId);
-        if (customerView) q = q.Where(r => r.State == RemedyStates.Executed || r.State == RemedyStates.Reversed);
-        return await q.OrderBy(r => r.ProposedAt)
-            .Select(r => new RemedySummary(r.Id, r.Type, r.AmountMinor, r.Currency, r.State, r.ProposedAt, r.DecidedAt, r.WalletTransactionId,
-                customerView ? null : r.Reason))
-            .ToListAsync(ct);
     }
 }

@@ -42,6 +42,8 @@ public static class Cursor
     {
         sortKey = default;
         if (!TryDecode(cursor, out string key, out id) || !long.TryParse(key, System.Globalization.CultureInfo.InvariantCulture, out var ticks)) return false;
+        // A crafted cursor may carry any number: outside DateTime's range it is simply not a cursor (never a 500).
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks) return false;
         sortKey = new DateTime(ticks, DateTimeKind.Utc);
         return true;
     }

@@ -1,0 +1,52 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace WalletCare.Platform.Paging;
+
+/// <summary>
+/// Keyset paging written once for every list of the API and the pages: rows ordered by a time and then
+/// by id, the cursor carrying the last row's (time, id). Unlike OFFSET, a page costs the same at row
+/// 1,000,000 as at row 1, and rows inserted meanwhile never shift a page.
+/// </summary>
+public static class Keyset
+{
+    public static async Task<CursorPage<TOut>> PageAsync<T, TOut>(IQueryable<T> query, Expression<Func<T, DateTime>> time, Expression<Func<T, Guid>> id,
+        bool descending, int? limit, string? cursor, Func<T, TOut> map, Func<TOut, (DateTime Time, Guid Id)> keyOf, CancellationToken ct)
+    {
+        var take = Cursor.Limit(limit);
+        if (Cursor.TryDecode(cursor, out DateTime after, out var afterId) && Guid.TryParse(afterId, out var aid))
+            query = query.Where(After(time, id, after, aid, descending));
+        var ordered = descending
+            ? query.OrderByDescending(time).ThenByDescending(id)
+            : query.OrderBy(time).ThenBy(id);
+        var rows = await ordered.Take(take + 1).ToListAsync(ct);
+        var items = rows.Take(take).Select(map).ToList();
+        string? next = null;
+        if (rows.Count > take)
+        {
+            var (t, i) = keyOf(items[^1]);
+            next = Cursor.Encode(t, i.ToString());
+        }
+        return new CursorPage<TOut>(items, next);
+    }
+
+    /// <summary>time &gt; after OR (time = after AND id &gt; afterId) — reversed for descending lists.</summary>
+    private static Expression<Func<T, bool>> After<T>(Expression<Func<T, DateTime>> time, Expression<Func<T, Guid>> id, DateTime after, Guid afterId, bool descending)
+    {
+        var p = time.Parameters[0];
+        var t = time.Body;
+        var i = new ParameterReplacer(id.Parameters[0], p).Visit(id.Body);
+        var a = Expression.Constant(after);
+        var compare = Expression.Call(i, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, Expression.Constant(afterId));
+        var zero = Expression.Constant(0);
+        var body = descending
+            ? Expression.OrElse(Expression.LessThan(t, a), Expression.AndAlso(Expression.Equal(t, a), Expression.LessThan(compare, zero)))
+            : Expression.OrElse(Expression.GreaterThan(t, a), Expression.AndAlso(Expression.Equal(t, a), Expression.GreaterThan(compare, zero)));
+        return Expression.Lambda<Func<T, bool>>(body, p);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
