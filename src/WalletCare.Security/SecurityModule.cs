@@ -29,6 +29,7 @@ public static class SecurityModule
         services.AddErrorResources<Resources.SecurityText>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<SessionService>();
+        services.AddScoped<LoginGuard>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<ISecurityQueries, SecurityQueries>();
         services.AddScoped<IDemoSeeder, SecurityDemoSeeder>();

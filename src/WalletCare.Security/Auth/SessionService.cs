@@ -14,10 +14,8 @@ public sealed record LoginResult(User User, string Token, Session Session);
 public sealed record ClientInfo(string? Ip, string? UserAgent);
 
 /// <summary>Sign-in, sessions and lockout. Unknown names and wrong passwords look identical from outside.</summary>
-public sealed class SessionService(SecurityDbContext db, IPasswordHasher<User> hasher, TimeProvider time, IAuditLog audit)
+public sealed class SessionService(SecurityDbContext db, LoginGuard guard, IPasswordHasher<User> hasher, TimeProvider time, IAuditLog audit)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(7);
     // Verified against for unknown names so both paths cost one hash computation.
     private static readonly string DummyHash = new PasswordHasher<User>().HashPassword(null!, "not-a-real-password-" + Guid.NewGuid());
@@ -34,11 +32,16 @@ public sealed class SessionService(SecurityDbContext db, IPasswordHasher<User> h
             });
         var now = time.GetUtcNow().UtcDateTime;
         var key = NormalizeLogin(login);
-        var throttle = await db.LoginThrottles.FirstOrDefaultAsync(t => t.Login == key, ct);
-        if (throttle?.LockedUntil is { } until && until > now)
-            throw Locked(until - now);
+        var addressKey = LoginGuard.AddressKey(key, client.Ip);
+        if (await guard.TryTakeAsync(addressKey, LoginGuard.PerAddressAttempts, now, ct) is { } left)
+            throw Locked(left);
 
         var user = await db.Users.FirstOrDefaultAsync(u => u.IsActive && (u.Phone == key || u.Email == key || u.UserName == key), ct);
+        // Distributed guessing: a larger budget per name across addresses, except from an address the
+        // owner has used before — so an attack from many addresses still cannot lock the owner out.
+        if ((user is null || !await guard.KnownAddressAsync(user.Id, client.Ip, ct))
+            && await guard.TryTakeAsync(LoginGuard.LoginKey(key), LoginGuard.PerLoginAttempts, now, ct) is { } wait)
+            throw Locked(wait);
         var ok = user is not null
             ? hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed
             : hasher.VerifyHashedPassword(null!, DummyHash, password) is var _ && false;
@@ -50,25 +53,16 @@ public sealed class SessionService(SecurityDbContext db, IPasswordHasher<User> h
         });
         if (!ok)
         {
-            throttle ??= db.LoginThrottles.Add(new LoginThrottle { Login = key }).Entity;
-            throttle.Failures++;
-            throttle.UpdatedAt = now;
-            var locked = throttle.Failures >= MaxFailures;
-            if (locked)
-            {
-                throttle.LockedUntil = now + LockoutDuration;
-                throttle.Failures = 0;
-            }
             await db.SaveChangesAsync(ct);
-            if (locked)
+            if (await guard.LockedForAsync(addressKey, now, ct) is { } lockedFor)
             {
                 await audit.WriteAsync("anonymous", "auth.locked", "login:" + key, new { client.Ip }, ct);
-                throw Locked(LockoutDuration);
+                throw Locked(lockedFor);
             }
             throw new AppProblem(ErrorCodes.InvalidCredentials);
         }
 
-        if (throttle is not null) db.LoginThrottles.Remove(throttle);
+        await guard.ResetAsync(addressKey, ct);
         var (session, token) = NewSession(user!.Id, kind, client, now);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(ct);
