@@ -53,6 +53,11 @@ public static class WalletCareHost
 
     public static WebApplication UseWalletCare(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy: the client's scheme and address come from X-Forwarded-*, so the
+        // session cookie keeps Secure and lockout counts the real address (trusted proxies: loopback by default).
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseMiddleware<WalletCare.Platform.Http.SecurityHeaders>();
         // Culture first: the exception handler runs in the caller's async context and must see it.
         app.UseRequestLocalization();
         app.UseExceptionHandler();
