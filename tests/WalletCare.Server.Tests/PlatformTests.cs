@@ -15,9 +15,24 @@ public abstract class PlatformTests
     protected abstract Db Db { get; }
 
     [Fact]
-    public async Task Health_metrics_and_openapi_answer()
+    public async Task Diagnostics_are_staff_only_outside_demo_mode()
     {
         await using var f = WalletCareFactory.Create(Db, demo: false);
+        var anon = f.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal("Healthy", await (await anon.GetAsync("/healthz")).Content.ReadAsStringAsync());
+        foreach (var url in new[] { "/metrics", "/openapi/v1.json", "/scalar" })
+        {
+            // Anonymous: refused (401), or sent to the sign-in page when the path looks like a page.
+            var res = await anon.GetAsync(url);
+            Assert.True((int)res.StatusCode == 401 || ((int)res.StatusCode == 302 && res.Headers.Location!.OriginalString.Contains("/login", StringComparison.Ordinal)),
+                $"{url}: {(int)res.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Health_metrics_and_openapi_answer()
+    {
+        await using var f = WalletCareFactory.Create(Db, demo: true);
         var c = f.CreateClient();
         Assert.Equal("Healthy", await (await c.GetAsync("/healthz")).Content.ReadAsStringAsync());
         var metrics = await c.GetStringAsync("/metrics");

@@ -33,3 +33,40 @@ public sealed class SecurityHeaderTests
         Assert.Equal(3 * (Pages.Length + Api.Length + 1), checkedCount);
     }
 }
+
+/// <summary>Crafted input that used to be accepted or answer 500 (issue #16).</summary>
+public sealed class CraftedInputTests
+{
+    [Fact]
+    public async Task Amounts_as_strings_are_refused_and_nothing_moves()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var c = await f.ClientForAsync("13800000001");
+        var merchants = await (await c.GetAsync("/api/v1/wallet/merchants")).ExpectAsync(200);
+        var before = (await (await c.GetAsync("/api/v1/wallet")).ExpectAsync(200)).GetProperty("availableMinor").GetInt64();
+        var body = new StringContent($$"""{"merchantId":"{{merchants[0].GetProperty("id").GetString()}}","amountMinor":"100"}""", System.Text.Encoding.UTF8, "application/json");
+        var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/wallet/payments") { Content = body };
+        req.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        await (await c.SendAsync(req)).ExpectAsync(400, "MALFORMED_REQUEST");
+        Assert.Equal(before, (await (await c.GetAsync("/api/v1/wallet")).ExpectAsync(200)).GetProperty("availableMinor").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_tab_in_the_sign_in_return_url_redirects_home_instead_of_failing()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var c = f.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var res = await c.GetAsync("/ui/culture?c=en-US&returnUrl=%2Fwallet%09x");
+        Assert.Equal(302, (int)res.StatusCode);
+        Assert.Equal("/", res.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_needs_the_antiforgery_token()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var c = f.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var res = await c.PostAsync("/ui/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(400, (int)res.StatusCode);
+    }
+}

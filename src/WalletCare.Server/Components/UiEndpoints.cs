@@ -14,6 +14,8 @@ public static class UiEndpoints
     {
         var ui = app.MapGroup("/ui").ExcludeFromDescription();
         ui.MapPost("/login", LoginAsync).RequireRateLimiting(WalletCare.Security.SecurityModule.AuthRateLimit);
+        // No form fields to bind, so minimal APIs would not check the token by themselves: a cross-site
+        // page could otherwise sign a person out (issue #16).
         ui.MapPost("/logout", LogoutAsync);
         ui.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
         {
@@ -45,13 +47,17 @@ public static class UiEndpoints
         }
     }
 
-    private static async Task<IResult> LogoutAsync(SessionService sessions, CurrentUser user, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> LogoutAsync(SessionService sessions, CurrentUser user, HttpContext http,
+        Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, CancellationToken ct)
     {
+        if (!await antiforgery.IsRequestValidAsync(http)) throw new AppProblem(ErrorCodes.AntiforgeryFailed);
         if (user.SessionId is { } sid) await sessions.RevokeAsync(sid, user.UserId, ct);
         http.Response.Cookies.Delete(SessionAuthenticationHandler.CookieName);
         return Results.LocalRedirect("/login");
     }
 
-    private static string SafeLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+    /// <summary>Only a path of this site: no scheme-relative "//host", no "/\\host", no control characters (a tab made Uri parsing throw).</summary>
+    internal static string SafeLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.Length <= 2000 && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\")
+        && !url.Any(char.IsControl) ? url : "/";
 }

@@ -39,6 +39,8 @@ public static class WalletCareHost
         services.AddCliVerbs();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi();
+        // Amounts are JSON numbers: "amountMinor": "100" is a client bug to refuse, not to guess at (issue #16).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(MeterName)
             .AddAspNetCoreInstrumentation()
@@ -68,9 +70,12 @@ public static class WalletCareHost
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
-        app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOpenApi();
-        app.MapScalarApiReference("/scalar");
+        // Diagnostics are open in demo mode (someone trying the product), staff-only otherwise unless
+        // WalletCare:PublicDiagnostics says so (e.g. a scraper on a private network) — issue #16.
+        var diagnostics = new IEndpointConventionBuilder[] { app.MapPrometheusScrapingEndpoint("/metrics"), app.MapOpenApi(), app.MapScalarApiReference("/scalar") };
+        var settings = app.Services.GetRequiredService<WalletCareSettings>();
+        if (!settings.Demo && !app.Configuration.GetValue("WalletCare:PublicDiagnostics", false))
+            foreach (var d in diagnostics) d.RequireAuthorization(WalletCare.Platform.Http.Policies.Staff);
         app.MapSecurityModule();
         app.MapWalletModule(app.Services.GetRequiredService<WalletCareSettings>().Demo);
         app.MapCasesModule();
