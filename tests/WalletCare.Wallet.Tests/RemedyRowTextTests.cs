@@ -49,6 +49,15 @@ public abstract partial class RemedyRowTextTests
                 Assert.DoesNotMatch("(?<![0-9])(1234|5678)(?![0-9])", text);
             }
         }
+
+        // The detail and the statement name the remedy the same way.
+        var goodwillId = rows.First(r => r.GetProperty("counterparty").GetString() == goodwill).GetProperty("id").GetString();
+        var detail = await (await c.GetAsync($"/api/v1/wallet/transactions/{goodwillId}")).ExpectAsync(200);
+        Assert.Equal(goodwill, detail.GetProperty("counterparty").GetString());
+        var day = f.Time.GetUtcNow().UtcDateTime.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var csv = await (await c.GetAsync($"/api/v1/wallet/statement.csv?from={day}&to={day}")).Content.ReadAsStringAsync();
+        Assert.Contains(goodwill, csv);
+        Assert.DoesNotContain(RemedyKinds.GoodwillCredit, csv);
     }
 }
 
