@@ -24,8 +24,8 @@ public static class SimulatorEndpoints
     {
         var g = app.MapGroup("/api/v1/sim").RequireAuthorization().WithTags("Simulator (demo only)");
         g.MapPost("/payments/{id:guid}/refund", RefundPaymentAsync);
-        g.MapPost("/refunds/{id:guid}/settle", (Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) => Refund(id, true, jobs, db, user, ct));
-        g.MapPost("/refunds/{id:guid}/fail", (Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) => Refund(id, false, jobs, db, user, ct));
+        g.MapPost("/refunds/{id:guid}/settle", SettleRefundAsync);
+        g.MapPost("/refunds/{id:guid}/fail", FailRefundAsync);
         g.MapPost("/transactions/{id:guid}/settle-unknown", SettleUnknownAsync);
     }
 
@@ -46,7 +46,13 @@ public static class SimulatorEndpoints
         return TypedResults.Ok(x.Map(done));
     }
 
-    private static async Task<IResult> Refund(Guid id, bool succeed, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct)
+    private static Task<NoContent> SettleRefundAsync(Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) =>
+        RefundAsync(id, true, jobs, db, user, ct);
+
+    private static Task<NoContent> FailRefundAsync(Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) =>
+        RefundAsync(id, false, jobs, db, user, ct);
+
+    private static async Task<NoContent> RefundAsync(Guid id, bool succeed, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct)
     {
         await OwnAsync(db, user, id, ct);
         if (!await jobs.SettleRefundAsync(id, succeed, ct)) throw new AppProblem(ErrorCodes.Conflict);
