@@ -5,6 +5,7 @@ using WalletCare.Platform.Contracts;
 using WalletCare.Security;
 using WalletCare.Testing;
 using WalletCare.Wallet;
+using WalletCare.Wallet.Features;
 using WalletCare.Wallet.Ledger;
 
 namespace WalletCare.Bench;
@@ -25,7 +26,7 @@ public static class LedgerBench
         await f.ScopedAsync(async sp =>
         {
             var users = sp.GetRequiredService<IUserDirectory>();
-            var wallet = sp.GetRequiredService<WalletService>();
+            var wallet = sp.GetRequiredService<OpenWalletHandler>();
             var remedies = sp.GetRequiredService<IWalletRemedies>();
             var wdb = sp.GetRequiredService<WalletDbContext>();
             for (var i = 0; i < clients; i++)
@@ -52,7 +53,7 @@ public static class LedgerBench
             {
                 if (fullPayments)
                 {
-                    await scope.ServiceProvider.GetRequiredService<WalletService>().PayAsync(p.Customer, new PaymentRequest(p.Merchant, 1, null), $"b{w}-{i}");
+                    await scope.ServiceProvider.GetRequiredService<PayHandler>().HandleAsync(p.Customer, new PaymentRequest(p.Merchant, 1, null), $"b{w}-{i}");
                     return true;
                 }
                 var wdb = scope.ServiceProvider.GetRequiredService<WalletDbContext>();

@@ -3,14 +3,16 @@ using WalletCare.Platform.Audit;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Features;
 using WalletCare.Wallet.Ledger;
 
 namespace WalletCare.Wallet;
 
-internal sealed class WalletQueries(WalletDbContext db) : IWalletQueries
+/// <summary>What other areas may read of the wallet; counterparties go through the same explainer as the wallet's own pages.</summary>
+internal sealed class WalletContractQueries(WalletDbContext db, TransactionExplainer x) : IWalletQueries
 {
-    internal static TransactionSummary Map(WalletTransaction t) =>
-        new(t.Id, t.CustomerId, t.Type, t.Status, t.AmountMinor, t.Currency, t.FailureCode, t.Counterparty, t.Description, t.CreatedAt, t.ExpectedBy);
+    private TransactionSummary Map(WalletTransaction t) =>
+        new(t.Id, t.CustomerId, t.Type, t.Status, t.AmountMinor, t.Currency, t.FailureCode, x.CounterpartyOf(t), t.Description, t.CreatedAt, t.ExpectedBy);
 
     public async Task<IReadOnlyList<TransactionSummary>> GetTransactionsAsync(Guid customerId, IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
@@ -35,7 +37,7 @@ internal sealed class WalletQueries(WalletDbContext db) : IWalletQueries
         await db.Transactions.AsNoTracking().Where(t => t.CustomerId == customerId).RefundsOf(paymentId).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
 }
 
-internal sealed class WalletSecurity(WalletDbContext db, WalletService wallet, IAuditLog audit, TimeProvider time) : IWalletSecurity
+internal sealed class WalletSecurity(WalletDbContext db, OpenWalletHandler wallet, IAuditLog audit, TimeProvider time) : IWalletSecurity
 {
     public async Task FreezeAsync(Guid customerId, string reason, Guid actor, CancellationToken ct = default)
     {

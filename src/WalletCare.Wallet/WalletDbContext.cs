@@ -20,12 +20,14 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseLedgerTotalsWrittenBack();
+        AddRecordedEvents();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseLedgerTotalsWrittenBack();
+        AddRecordedEvents();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -33,6 +35,13 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     {
         if (ChangeTracker.Entries<LedgerAccount>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("ledger account totals are changed only by LedgerService's relative updates");
+    }
+
+    // A transaction's state changes record their trail entries on the entity; they are stored with the change.
+    private void AddRecordedEvents()
+    {
+        foreach (var tx in ChangeTracker.Entries<WalletTransaction>().Select(e => e.Entity).ToList())
+            TransactionEvents.AddRange(tx.TakeUnsavedEvents());
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -59,6 +68,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
             e.HasIndex(x => x.OriginalTransactionId);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.Description).HasMaxLength(500);
+            e.Property(x => x.RemedyKind).HasMaxLength(40);
         });
         modelBuilder.Entity<TransactionEvent>(e =>
         {

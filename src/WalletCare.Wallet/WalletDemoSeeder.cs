@@ -2,6 +2,7 @@ using WalletCare.Platform.Contracts;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Modules;
 using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Features;
 using WalletCare.Wallet.Ledger;
 
 namespace WalletCare.Wallet;
@@ -11,7 +12,8 @@ namespace WalletCare.Wallet;
 /// months of history (successes and declines with different codes) and a refund to card in progress.
 /// Everything goes through the real services with fixed idempotency keys, so a second run adds nothing.
 /// </summary>
-internal sealed class WalletDemoSeeder(WalletDbContext db, WalletService wallet, IUserDirectory users, TimeProvider time) : IDemoSeeder
+internal sealed class WalletDemoSeeder(WalletDbContext db, OpenWalletHandler wallets, BindCardHandler cards, TopUpHandler topups, PayHandler payments,
+    TransferHandler transfers, RefundPaymentHandler refunds, IUserDirectory users, TimeProvider time) : IDemoSeeder
 {
     public int Order => 20;
 
@@ -45,40 +47,54 @@ internal sealed class WalletDemoSeeder(WalletDbContext db, WalletService wallet,
         var user = await users.FindByLoginAsync(phone, ct);
         if (user is null) return;
         var id = user.Id;
-        var w = await wallet.EnsureWalletAsync(id, ct);
+        var w = await wallets.EnsureWalletAsync(id, ct);
         if (await db.Transactions.AnyAsync(t => t.CustomerId == id && t.IdempotencyKey.StartsWith("seed:"), ct)) return;
         w.KycLevel = 2;
         await db.SaveChangesAsync(ct);
 
-        var good = await wallet.BindCardAsync(id, new BindCardRequest("6222000000000009", "12/29", "123", holder), ct);
-        var declining = await wallet.BindCardAsync(id, new BindCardRequest(secondCard, "08/28", "456", holder), ct);
+        var good = await cards.HandleAsync(id, new BindCardRequest("6222000000000009", "12/29", "123", holder), ct);
+        var declining = await cards.HandleAsync(id, new BindCardRequest(secondCard, "08/28", "456", holder), ct);
         var merchants = await db.Merchants.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var n = 0;
         string Key() => $"seed:{phone}:{n++}";
 
         // Three months of history, oldest first.
-        await wallet.TopupAsync(id, new TopupRequest(good.Id, 500_000), Key(), now.AddDays(-90), ct);
+        await topups.HandleAsync(id, new TopupRequest(good.Id, 500_000), Key(), now.AddDays(-90), ct);
         for (var day = 88; day > 2; day -= 6)
         {
             var at = now.AddDays(-day).AddHours(day % 5);
             var m = merchants[day % merchants.Count];
-            await wallet.PayAsync(id, new PaymentRequest(m.Id, 1_500 + day * 137 % 20_000, null), Key(), at, ct);
+            await payments.HandleAsync(id, new PaymentRequest(m.Id, 1_500 + day * 137 % 20_000, null), Key(), at, ct);
             if (day % 18 == 4)
-                await wallet.RecordFailedAsync(id, TxType.Topup, 50_000, declining.Last4 == "0017" ? WalletErrors.InsufficientFunds : WalletErrors.IssuerDeclined, Key(), at.AddMinutes(5), null, declining.Id, ct);
+                await RecordFailedAsync(id, TxType.Topup, 50_000, declining.Last4 == "0017" ? WalletErrors.InsufficientFunds : WalletErrors.IssuerDeclined, Key(), at.AddMinutes(5), null, declining.Id, ct);
             if (day % 24 == 10)
-                await wallet.TopupAsync(id, new TopupRequest(good.Id, 100_000), Key(), at.AddHours(1), ct);
+                await topups.HandleAsync(id, new TopupRequest(good.Id, 100_000), Key(), at.AddHours(1), ct);
         }
-        await wallet.RecordFailedAsync(id, TxType.Topup, 20_000, WalletErrors.RiskBlocked, Key(), now.AddDays(-20), null, good.Id, ct);
-        await wallet.RecordFailedAsync(id, TxType.Topup, 30_000, WalletErrors.CardExpired, Key(), now.AddDays(-12), null, good.Id, ct);
-        await wallet.RecordFailedAsync(id, TxType.Payment, 8_800, WalletErrors.BalanceInsufficient, Key(), now.AddDays(-6), merchants[0].Id, null, ct);
+        await RecordFailedAsync(id, TxType.Topup, 20_000, WalletErrors.RiskBlocked, Key(), now.AddDays(-20), null, good.Id, ct);
+        await RecordFailedAsync(id, TxType.Topup, 30_000, WalletErrors.CardExpired, Key(), now.AddDays(-12), null, good.Id, ct);
+        await RecordFailedAsync(id, TxType.Payment, 8_800, WalletErrors.BalanceInsufficient, Key(), now.AddDays(-6), merchants[0].Id, null, ct);
         var other = phone.EndsWith('1') ? "13800000002" : "13800000001";
-        await wallet.TransferAsync(id, new TransferRequest(other, 5_000), Key(), now.AddDays(-15), ct);
+        await transfers.HandleAsync(id, new TransferRequest(other, 5_000), Key(), now.AddDays(-15), ct);
 
         // A payment refunded to card, still on its way (expectedBy in a few business days).
         var jd = merchants.First(m => m.Descriptor == "JD*JINGDONG");
-        var paid = await wallet.PayAsync(id, new PaymentRequest(jd.Id, 29_900, phone.EndsWith('1') ? "蓝牙耳机（已退货）" : "羽绒服（已退货）"), Key(), now.AddDays(-2), ct);
-        await wallet.RefundPaymentAsync(paid.Id, new RefundRequest(29_900, ToCard: true), Key(), ct);
+        var paid = await payments.HandleAsync(id, new PaymentRequest(jd.Id, 29_900, phone.EndsWith('1') ? "蓝牙耳机（已退货）" : "羽绒服（已退货）"), Key(), now.AddDays(-2), ct);
+        await refunds.HandleAsync(paid.Id, new RefundRequest(29_900, ToCard: true), Key(), ct);
+    }
+
+    /// <summary>A payment or top-up the issuer or our checks declined, as history: no money moves, only the row and its trail.</summary>
+    private async Task RecordFailedAsync(Guid customerId, string type, long amount, string code, string key, DateTime at, Guid? merchantId, Guid? cardId, CancellationToken ct)
+    {
+        if (await db.Transactions.AnyAsync(t => t.CustomerId == customerId && t.IdempotencyKey == key, ct)) return;
+        var tx = WalletTransaction.Open(customerId, type, amount, key, WalletOperations.Hash(type, amount, code), at);
+        tx.MerchantId = merchantId;
+        tx.CardId = cardId;
+        if (merchantId is { } mid) tx.Counterparty = (await db.Merchants.FirstAsync(m => m.Id == mid, ct)).Name;
+        if (cardId is { } cid && await db.Cards.FirstOrDefaultAsync(c => c.Id == cid, ct) is { } card) tx.Counterparty = WalletOperations.CardLabel(card);
+        db.Transactions.Add(tx);
+        tx.Fail(code, at);
+        await db.SaveChangesAsync(ct);
     }
 }
 

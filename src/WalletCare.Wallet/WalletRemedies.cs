@@ -3,6 +3,7 @@ using WalletCare.Platform.Audit;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Features;
 using WalletCare.Wallet.Ledger;
 
 namespace WalletCare.Wallet;
@@ -16,11 +17,11 @@ internal static class RefundQueries
     /// </summary>
     public static IQueryable<WalletTransaction> RefundsOf(this IQueryable<WalletTransaction> q, Guid paymentId) =>
         q.Where(t => t.OriginalTransactionId == paymentId && t.Status != TxStatus.Failed
-            && (t.Type == TxType.Refund || (t.Type == TxType.Remedy && t.Counterparty == RemedyKinds.Refund)));
+            && (t.Type == TxType.Refund || (t.Type == TxType.Remedy && t.RemedyKind == RemedyKinds.Refund)));
 }
 
 /// <summary>Remedies as ledger postings from the right internal account, idempotent by key.</summary>
-internal sealed class WalletRemedies(WalletDbContext db, LedgerService ledger, WalletService wallet, IAuditLog audit, TimeProvider time) : IWalletRemedies
+internal sealed class WalletRemedies(WalletDbContext db, LedgerService ledger, OpenWalletHandler wallet, IAuditLog audit, TimeProvider time) : IWalletRemedies
 {
     public async Task<Guid> PostRemedyAsync(RemedyPosting p, CancellationToken ct = default) => (await PostRemediesAsync([p], ct))[0];
 
@@ -82,7 +83,7 @@ internal sealed class WalletRemedies(WalletDbContext db, LedgerService ledger, W
         _ => throw AppProblem.Validation("type", "field.invalid"),
     };
 
-    private static string HashOf(RemedyPosting p) => WalletService.Hash("remedy", p.Kind, p.AmountMinor, p.TransactionId, p.Reference);
+    private static string HashOf(RemedyPosting p) => WalletOperations.Hash("remedy", p.Kind, p.AmountMinor, p.TransactionId, p.Reference);
 
     private async Task<Guid?> ExistingAsync(RemedyPosting p, CancellationToken ct)
     {
@@ -110,17 +111,16 @@ internal sealed class WalletRemedies(WalletDbContext db, LedgerService ledger, W
     {
         var account = await ledger.SystemAccountAsync(SourceAccount(p.Kind), ct);
         var reversal = p.Kind == RemedyKinds.ProvisionalReversal;
-        var tx = WalletService.NewTx(p.CustomerId, reversal ? TxType.Reversal : TxType.Remedy, p.AmountMinor, p.IdempotencyKey, HashOf(p), now);
-        tx.Counterparty = p.Kind;
+        var tx = WalletTransaction.Open(p.CustomerId, reversal ? TxType.Reversal : TxType.Remedy, p.AmountMinor, p.IdempotencyKey, HashOf(p), now,
+            TxStatus.Succeeded, note: p.Kind);
+        tx.RemedyKind = p.Kind; // shown through the wallet's resources ("补偿：商誉补偿"), never as the code
         tx.Description = p.Reference;
         tx.OriginalTransactionId = p.TransactionId;
-        tx.Status = TxStatus.Succeeded;
         var spec = reversal
             ? new TransferSpec(w.LedgerAccountId, account.Id, p.AmountMinor, p.Kind, "post:" + tx.Id, tx.Id)
             : new TransferSpec(account.Id, w.LedgerAccountId, p.AmountMinor, p.Kind, "post:" + tx.Id, tx.Id);
         await ledger.PostAsync([spec], now, ct);
         db.Transactions.Add(tx);
-        wallet.Event(tx, TxStatus.Succeeded, p.Kind, now);
         return tx.Id;
     }
 }

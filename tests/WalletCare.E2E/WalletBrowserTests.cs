@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using WalletCare.Platform.Contracts;
 using Xunit;
 
 namespace WalletCare.E2E;
@@ -34,5 +36,24 @@ public sealed class WalletBrowserTests
         await page.FillAsync("#bind-holder", "ZHANG WEI");
         await page.ClickAsync("#bind-submit");
         await Assertions.Expect(page.Locator("#bind-error")).ToContainTextAsync("卡号无效");
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "补偿：商誉补偿")]
+    [InlineData("en-US", "Remedy: goodwill credit")]
+    public async Task A_goodwill_credit_row_names_the_remedy_in_words_not_its_code(string locale, string label)
+    {
+        await using var app = await BrowserApp.StartAsync();
+        var id = await app.Factory.ScopedAsync(async sp => (await sp.GetRequiredService<IUserDirectory>().FindByLoginAsync("13800000001"))!.Id);
+        var txId = await app.Factory.ScopedAsync(sp => sp.GetRequiredService<IWalletRemedies>()
+            .PostRemedyAsync(new RemedyPosting("remedy:e2e-1", id, RemedyKinds.GoodwillCredit, 1_000, null, "WC-2026-000009")));
+        var page = await app.NewPageAsync(locale);
+        await BrowserApp.SignInAsync(page, "13800000001");
+        await page.GotoAsync("/wallet");
+        await Assertions.Expect(page.Locator("#transactions")).ToContainTextAsync(label);
+        await Assertions.Expect(page.Locator("#transactions")).Not.ToContainTextAsync("goodwill_credit");
+        await page.GotoAsync($"/wallet/transactions/{txId}");
+        await Assertions.Expect(page.Locator("section.card")).ToContainTextAsync(label);
+        await Assertions.Expect(page.Locator("section.card")).Not.ToContainTextAsync("_");
     }
 }

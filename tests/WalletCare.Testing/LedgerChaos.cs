@@ -57,7 +57,7 @@ public sealed class LedgerChaos(WalletCareFactory factory, int wallets = 4, int 
             await factory.ScopedAsync(async sp =>
             {
                 var u = await sp.GetRequiredService<IUserDirectory>().CreateAsync(new NewUser($"混沌{i}", "customer", "chaos-password-1", Phone: phone));
-                await sp.GetRequiredService<WalletService>().EnsureWalletAsync(u.Id, default);
+                await sp.GetRequiredService<WalletCare.Wallet.Features.OpenWalletHandler>().EnsureWalletAsync(u.Id, default);
                 // KYC 2: limits high enough that the mix is about money, not about daily limits.
                 await sp.GetRequiredService<WalletDbContext>().Wallets.Where(w => w.CustomerId == u.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.KycLevel, 2));
                 return 0;

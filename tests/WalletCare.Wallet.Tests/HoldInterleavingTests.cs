@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WalletCare.Testing;
 using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Features;
 using WalletCare.Wallet.Gateway;
 using WalletCare.Wallet.Jobs;
 using Xunit;
@@ -99,13 +100,13 @@ public sealed class HoldInterleavingTests
 
         // One scope (one DbContext) makes the hold and later settles it, as a node's job loop would.
         using var scope = f.Services.CreateScope();
-        var wallet = scope.ServiceProvider.GetRequiredService<WalletService>();
-        var hold = await wallet.RefundPaymentAsync(Guid.Parse(p1.GetProperty("id").GetString()!), new RefundRequest(10_000, ToCard: true), "hold-" + Guid.NewGuid());
+        var refunds = scope.ServiceProvider.GetRequiredService<RefundPaymentHandler>();
+        var hold = await refunds.HandleAsync(Guid.Parse(p1.GetProperty("id").GetString()!), new RefundRequest(10_000, ToCard: true), "hold-" + Guid.NewGuid());
         Assert.Equal(TxStatus.Pending, hold.Status);
 
         // Between: another node refunds the second payment to the wallet, debiting the same merchant account.
-        await f.ScopedAsync(sp => sp.GetRequiredService<WalletService>()
-            .RefundPaymentAsync(Guid.Parse(p2.GetProperty("id").GetString()!), new RefundRequest(7_000, ToCard: false), "between-" + Guid.NewGuid()));
+        await f.ScopedAsync(sp => sp.GetRequiredService<RefundPaymentHandler>()
+            .HandleAsync(Guid.Parse(p2.GetProperty("id").GetString()!), new RefundRequest(7_000, ToCard: false), "between-" + Guid.NewGuid()));
 
         Assert.True(await scope.ServiceProvider.GetRequiredService<WalletJobs>().SettleRefundAsync(hold.Id, settles));
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Testing;
+using WalletCare.Wallet.Features;
 using WalletCare.Wallet.Ledger;
 using Xunit;
 
@@ -59,17 +60,16 @@ public sealed class LedgerPropertyTests
         {
             f.ScopedAsync<object>(async sp =>
             {
-                var w = sp.GetRequiredService<WalletService>();
                 switch (op.Kind)
                 {
-                    case 0: return await w.TopupAsync(me, new TopupRequest(cards[op.Who], op.Amount), key);
-                    case 1: return await w.PayAsync(me, new PaymentRequest(merchant, op.Amount, "p"), key);
-                    case 2: return await w.TransferAsync(me, new TransferRequest(phones[1 - op.Who], op.Amount), key);
-                    case 3: return await w.WithdrawAsync(me, new WithdrawalRequest(cards[op.Who], op.Amount), key);
+                    case 0: return await sp.GetRequiredService<TopUpHandler>().HandleAsync(me, new TopupRequest(cards[op.Who], op.Amount), key);
+                    case 1: return await sp.GetRequiredService<PayHandler>().HandleAsync(me, new PaymentRequest(merchant, op.Amount, "p"), key);
+                    case 2: return await sp.GetRequiredService<TransferHandler>().HandleAsync(me, new TransferRequest(phones[1 - op.Who], op.Amount), key);
+                    case 3: return await sp.GetRequiredService<WithdrawHandler>().HandleAsync(me, new WithdrawalRequest(cards[op.Who], op.Amount), key);
                     case 4:
                         var db = sp.GetRequiredService<WalletDbContext>();
                         var last = await db.Transactions.Where(t => t.CustomerId == me && t.Type == "payment" && t.Status == "succeeded").OrderByDescending(t => t.CreatedAt).FirstOrDefaultAsync();
-                        return last is null ? 0 : await w.RefundPaymentAsync(last.Id, new RefundRequest(Math.Min(op.Amount, last.AmountMinor), op.Amount % 2 == 0), key);
+                        return last is null ? 0 : await sp.GetRequiredService<RefundPaymentHandler>().HandleAsync(last.Id, new RefundRequest(Math.Min(op.Amount, last.AmountMinor), op.Amount % 2 == 0), key);
                     case 5: return await sp.GetRequiredService<IWalletRemedies>().PostRemedyAsync(new RemedyPosting(key, me, RemedyKinds.GoodwillCredit, op.Amount % 5_000 + 1, null, "WC"));
                     case 6: return await sp.GetRequiredService<IWalletRemedies>().PostRemedyAsync(new RemedyPosting(key, me, RemedyKinds.ProvisionalReversal, op.Amount, null, "WC"));
                     default: return await sp.GetRequiredService<Jobs.WalletJobs>().SettleDueRefundsAsync();

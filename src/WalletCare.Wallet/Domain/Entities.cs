@@ -92,6 +92,56 @@ public sealed class WalletTransaction
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>For remedy and reversal rows: which remedy (a <c>RemedyKinds</c> code), shown through the wallet's resources, never raw.</summary>
+    public string? RemedyKind { get; set; }
+
+    // Trail entries not yet saved; WalletDbContext adds them on save, so no state change can forget its event.
+    private readonly List<TransactionEvent> _unsaved = [];
+
+    /// <summary>A new row in <paramref name="status"/> with its first trail entry; replays never reach here (idempotency key).</summary>
+    public static WalletTransaction Open(Guid customerId, string type, long amount, string key, string hash, DateTime at,
+        string status = TxStatus.Pending, string? note = null)
+    {
+        var tx = new WalletTransaction
+        {
+            CustomerId = customerId, Type = type, AmountMinor = amount, IdempotencyKey = key, RequestHash = hash,
+            CreatedAt = at, UpdatedAt = at, Status = status,
+        };
+        tx.Record(status, note, at);
+        return tx;
+    }
+
+    public void Succeed(DateTime at) => Move(TxStatus.Succeeded, null, at);
+
+    public void Fail(string? code, DateTime at) => Move(TxStatus.Failed, code, at);
+
+    /// <summary>The gateway did not answer: the money may or may not have moved, so the query job settles it later.</summary>
+    public void MarkUnknown(string code, DateTime at)
+    {
+        if (Status != TxStatus.Unknown) Move(TxStatus.Unknown, code, at);
+    }
+
+    /// <summary>A step without a status change (e.g. a refund handed to the bank), for the customer's trail.</summary>
+    public void Note(string note, DateTime at) => Record(Status, note, at);
+
+    internal IReadOnlyList<TransactionEvent> TakeUnsavedEvents()
+    {
+        var events = _unsaved.ToList();
+        _unsaved.Clear();
+        return events;
+    }
+
+    private void Move(string status, string? code, DateTime at)
+    {
+        Status = status;
+        FailureCode = code;
+        UpdatedAt = at;
+        Version++;
+        Record(status, null, at);
+    }
+
+    private void Record(string status, string? note, DateTime at) =>
+        _unsaved.Add(new TransactionEvent { TransactionId = Id, At = at, Status = status, Code = FailureCode, Note = note });
 }
 
 public sealed class TransactionEvent

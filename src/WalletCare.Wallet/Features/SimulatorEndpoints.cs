@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Errors;
@@ -22,24 +23,36 @@ public static class SimulatorEndpoints
     public static void MapSimulator(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/sim").RequireAuthorization().WithTags("Simulator (demo only)");
-        g.MapPost("/payments/{id:guid}/refund", async (Guid id, SimRefundRequest req, WalletService svc, WalletDbContext db, CurrentUser user, TransactionExplainer x, CancellationToken ct) =>
-        {
-            await OwnAsync(db, user, id, ct);
-            var t = await svc.RefundPaymentAsync(id, new RefundRequest(req.AmountMinor, req.ToCard), "sim-refund:" + Guid.NewGuid(), ct);
-            return TypedResults.Created($"/api/v1/wallet/transactions/{t.Id}", x.Map(t));
-        });
-        g.MapPost("/refunds/{id:guid}/settle", (Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) => Refund(id, true, jobs, db, user, ct));
-        g.MapPost("/refunds/{id:guid}/fail", (Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) => Refund(id, false, jobs, db, user, ct));
-        g.MapPost("/transactions/{id:guid}/settle-unknown", async (Guid id, WalletService svc, WalletDbContext db, CurrentUser user, TimeProvider time, TransactionExplainer x, CancellationToken ct) =>
-        {
-            var t = await OwnAsync(db, user, id, ct);
-            if (t.Status != TxStatus.Unknown) throw new AppProblem(ErrorCodes.Conflict);
-            var done = await svc.ApplyGatewayResultAsync(id, GatewayResult.Ok("sim-manual"), time.GetUtcNow().UtcDateTime, ct);
-            return TypedResults.Ok(x.Map(done));
-        });
+        g.MapPost("/payments/{id:guid}/refund", RefundPaymentAsync);
+        g.MapPost("/refunds/{id:guid}/settle", SettleRefundAsync);
+        g.MapPost("/refunds/{id:guid}/fail", FailRefundAsync);
+        g.MapPost("/transactions/{id:guid}/settle-unknown", SettleUnknownAsync);
     }
 
-    private static async Task<IResult> Refund(Guid id, bool succeed, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct)
+    private static async Task<Created<TransactionDto>> RefundPaymentAsync(Guid id, SimRefundRequest req, RefundPaymentHandler refunds, WalletDbContext db,
+        CurrentUser user, TransactionExplainer x, CancellationToken ct)
+    {
+        await OwnAsync(db, user, id, ct);
+        var t = await refunds.HandleAsync(id, new RefundRequest(req.AmountMinor, req.ToCard), "sim-refund:" + Guid.NewGuid(), ct);
+        return WalletEndpoints.Created(x, t);
+    }
+
+    private static async Task<Ok<TransactionDto>> SettleUnknownAsync(Guid id, GatewayResultHandler results, WalletDbContext db, CurrentUser user,
+        TimeProvider time, TransactionExplainer x, CancellationToken ct)
+    {
+        var t = await OwnAsync(db, user, id, ct);
+        if (t.Status != TxStatus.Unknown) throw new AppProblem(ErrorCodes.Conflict);
+        var done = await results.ApplyAsync(id, GatewayResult.Ok("sim-manual"), time.GetUtcNow().UtcDateTime, ct);
+        return TypedResults.Ok(x.Map(done));
+    }
+
+    private static Task<NoContent> SettleRefundAsync(Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) =>
+        RefundAsync(id, true, jobs, db, user, ct);
+
+    private static Task<NoContent> FailRefundAsync(Guid id, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct) =>
+        RefundAsync(id, false, jobs, db, user, ct);
+
+    private static async Task<NoContent> RefundAsync(Guid id, bool succeed, WalletJobs jobs, WalletDbContext db, CurrentUser user, CancellationToken ct)
     {
         await OwnAsync(db, user, id, ct);
         if (!await jobs.SettleRefundAsync(id, succeed, ct)) throw new AppProblem(ErrorCodes.Conflict);

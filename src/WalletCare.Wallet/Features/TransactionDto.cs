@@ -29,8 +29,12 @@ public sealed class TransactionExplainer(IStringLocalizer<WalletText> text)
         t.FailureCode, t.FailureCode is null ? null : Text(t.FailureCode),
         t.FailureCode is null ? null : Text(t.FailureCode + ".detail"),
         t.FailureCode is null ? null : Text(t.FailureCode + ".next"),
-        t.Counterparty, t.Description, t.CardId, t.CreatedAt, t.UpdatedAt, t.ExpectedBy, t.RefundDestination, t.OriginalTransactionId,
+        CounterpartyOf(t), t.Description, t.CardId, t.CreatedAt, t.UpdatedAt, t.ExpectedBy, t.RefundDestination, t.OriginalTransactionId,
         events?.Select(e => new TransactionEventDto(e.At, e.Status, e.Code, e.Note)).ToList());
+
+    /// <summary>Who or what is on the other side, as a person reads it: a remedy's kind comes from the resources, never as its code.</summary>
+    public string? CounterpartyOf(WalletTransaction t) =>
+        t.RemedyKind is { } kind ? Text("remedy." + kind) ?? Text("remedy.other") : t.Counterparty;
 
     public static CardDto Map(Card c) => new(c.Id, c.Brand, c.Bank, c.Last4, c.Expiry, c.HolderName);
 }

@@ -5,6 +5,7 @@ using WalletCare.Platform.Errors;
 using WalletCare.Platform.Jobs;
 using WalletCare.Platform.Modules;
 using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Features;
 using WalletCare.Wallet.Gateway;
 using WalletCare.Wallet.Ledger;
 
@@ -15,7 +16,8 @@ namespace WalletCare.Wallet.Jobs;
 /// resolved by asking the gateway (never by charging again). Each method is safe to run on several
 /// nodes: it re-checks the row's state inside its own transaction.
 /// </summary>
-public sealed class WalletJobs(WalletDbContext db, WalletService wallet, LedgerService ledger, ICardGateway gateway, TimeProvider time)
+public sealed class WalletJobs(WalletDbContext db, WalletOperations ops, RefundPaymentHandler refunds, GatewayResultHandler results,
+    LedgerService ledger, ICardGateway gateway, TimeProvider time)
 {
     public async Task<int> SettleDueRefundsAsync(CancellationToken ct = default)
     {
@@ -41,23 +43,22 @@ public sealed class WalletJobs(WalletDbContext db, WalletService wallet, LedgerS
         var merchant = await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == info.MerchantId, ct);
         var gw = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
         await using var dbtx = await db.Database.BeginTransactionAsync(ct);
-        var w = await wallet.WalletForUpdateAsync(info.CustomerId, ct, merchant.LedgerAccountId, gw.Id);
+        var w = await ops.WalletForUpdateAsync(info.CustomerId, ct, merchant.LedgerAccountId, gw.Id);
         var tx = await db.Transactions.FirstAsync(t => t.Id == txId, ct);
         if (tx.Status != TxStatus.Pending || tx.PendingTransferId is not { } hold) return false; // settled by another node
         if (succeed)
         {
             await ledger.CommitPendingAsync(hold, "commit:" + tx.Id, now, ct);
-            wallet.SetStatus(tx, TxStatus.Succeeded, null, now);
+            tx.Succeed(now);
         }
         else
         {
             await ledger.VoidPendingAsync(hold, "void:" + tx.Id, now, ct);
-            wallet.SetStatus(tx, TxStatus.Failed, WalletErrors.RefundFailed, now);
+            tx.Fail(WalletErrors.RefundFailed, now);
             await db.SaveChangesAsync(ct); // the failed refund no longer counts against what is left of the payment
             var payment = await db.Transactions.AsNoTracking().FirstAsync(t => t.Id == info.OriginalTransactionId, ct);
             var back = new RefundRequest(tx.AmountMinor, ToCard: false);
-            await wallet.RefundLockedAsync(payment, merchant, w, gw, back, "fallback:" + tx.Id,
-                WalletService.Hash("refund", payment.Id, back.AmountMinor, back.ToCard), now, ct);
+            await refunds.RefundLockedAsync(payment, merchant, w, gw, back, "fallback:" + tx.Id, RefundPaymentHandler.HashOf(payment.Id, back), now, ct);
         }
         await db.SaveChangesAsync(ct);
         await dbtx.CommitAsync(ct);
@@ -75,7 +76,7 @@ public sealed class WalletJobs(WalletDbContext db, WalletService wallet, LedgerS
         {
             var r = gateway.Query(id.ToString(), now);
             if (r.Outcome == GatewayOutcome.Timeout) continue;
-            await wallet.ApplyGatewayResultAsync(id, r, now, ct);
+            await results.ApplyAsync(id, r, now, ct);
             n++;
         }
         return n;

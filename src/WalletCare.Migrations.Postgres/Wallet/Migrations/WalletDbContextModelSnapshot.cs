@@ -240,6 +240,10 @@ namespace WalletCare.Migrations.Postgres.Wallet.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("RemedyKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WalletCare.Platform.Contracts;
+using WalletCare.Platform.Errors;
+using WalletCare.Platform.Http;
+using WalletCare.Platform.Privacy;
+using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Ledger;
+
+namespace WalletCare.Wallet.Features;
+
+public sealed record TransferRequest(string? ToPhone, long AmountMinor);
+
+/// <summary>POST /transfers (P2P by phone): one posting, a row on each side, the payee's wallet opened if needed.</summary>
+public sealed class TransferHandler(WalletDbContext db, WalletOperations ops, OpenWalletHandler wallets, LedgerService ledger, IUserDirectory users)
+{
+    internal static async Task<Created<TransactionDto>> PostAsync(TransferRequest req, TransferHandler handler, CurrentUser user, TransactionExplainer x, HttpContext http, CancellationToken ct) =>
+        WalletEndpoints.Created(x, await handler.HandleAsync(user.UserId, req, WalletEndpoints.Key(http), null, ct));
+
+    public async Task<WalletTransaction> HandleAsync(Guid customerId, TransferRequest r, string key, DateTime? at = null, CancellationToken ct = default)
+    {
+        WalletOperations.RequirePositive(r.AmountMinor);
+        if (string.IsNullOrWhiteSpace(r.ToPhone)) throw AppProblem.Validation("toPhone", "field.required");
+        var hash = WalletOperations.Hash("transfer", r.ToPhone, r.AmountMinor);
+        if (await ops.ExistingAsync(customerId, key, hash, ct) is { } done) return done;
+        var payee = await users.FindByLoginAsync(r.ToPhone.Trim(), ct);
+        if (payee is null || payee.Role != Roles.Customer || payee.Phone is null) throw new AppProblem(WalletErrors.PayeeNotFound);
+        if (payee.Id == customerId) throw AppProblem.Validation("toPhone", "field.self_transfer");
+        var payeeWallet = await wallets.EnsureWalletAsync(payee.Id, ct);
+        var payer = await users.GetAsync(customerId, ct);
+        var when = at ?? ops.Now;
+        await using var dbtx = await db.Database.BeginTransactionAsync(ct);
+        // Both wallets locked at once, in key order: opposite transfers between two people cannot deadlock.
+        var w = await ops.WalletForUpdateAsync(customerId, ct, payeeWallet.LedgerAccountId);
+        WalletOperations.RequireNotFrozen(w);
+        await ops.RequireWithinLimitsAsync(w, r.AmountMinor, ct, when);
+        var outTx = WalletTransaction.Open(customerId, TxType.TransferOut, r.AmountMinor, key, hash, when, TxStatus.Succeeded);
+        outTx.CounterpartyCustomerId = payee.Id;
+        outTx.Counterparty = $"{payee.DisplayName} {Masking.Phone(payee.Phone)}";
+        var inTx = WalletTransaction.Open(payee.Id, TxType.TransferIn, r.AmountMinor, "in:" + outTx.Id, "", when, TxStatus.Succeeded);
+        inTx.CounterpartyCustomerId = customerId;
+        inTx.Counterparty = $"{payer?.DisplayName} {Masking.Phone(payer?.Phone)}";
+        inTx.OriginalTransactionId = outTx.Id;
+        await ledger.PostAsync([new TransferSpec(w.LedgerAccountId, payeeWallet.LedgerAccountId, r.AmountMinor, "transfer", "post:" + outTx.Id, outTx.Id)], when, ct);
+        db.Transactions.AddRange(outTx, inTx);
+        if (!await ops.TrySaveAsync(ct)) return (await ops.ExistingAsync(customerId, key, hash, ct))!;
+        await dbtx.CommitAsync(ct);
+        return outTx;
+    }
+}
