@@ -37,18 +37,12 @@ public sealed class WalletQueries(WalletDbContext db, OpenWalletHandler wallets,
     /// <summary>Newest first, keyset-paged on (CreatedAt, Id) so pages stay stable while new rows arrive.</summary>
     public async Task<CursorPage<TransactionDto>> TransactionsAsync(Guid customerId, TransactionFilter filter, int? limit, string? cursor, CancellationToken ct = default)
     {
-        var take = Cursor.Limit(limit);
         var q = db.Transactions.AsNoTracking().Where(t => t.CustomerId == customerId);
         if (!string.IsNullOrEmpty(filter.Type)) q = q.Where(t => t.Type == filter.Type);
         if (!string.IsNullOrEmpty(filter.Status)) q = q.Where(t => t.Status == filter.Status);
         if (filter.From is { } f) { var fu = f.ToUniversalTime(); q = q.Where(t => t.CreatedAt >= fu); }
         if (filter.To is { } tt) { var tu = tt.ToUniversalTime(); q = q.Where(t => t.CreatedAt < tu); }
-        if (Cursor.TryDecode(cursor, out DateTime before, out var idText) && Guid.TryParse(idText, out var beforeId))
-            q = q.Where(t => t.CreatedAt < before || (t.CreatedAt == before && t.Id.CompareTo(beforeId) < 0));
-        var rows = await q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(take + 1).ToListAsync(ct);
-        var items = rows.Take(take).Select(t => x.Map(t)).ToList();
-        var next = rows.Count > take ? Cursor.Encode(items[^1].CreatedAt, items[^1].Id.ToString()) : null;
-        return new CursorPage<TransactionDto>(items, next);
+        return await Keyset.PageAsync(q, t => t.CreatedAt, t => t.Id, descending: true, limit, cursor, t => x.Map(t), d => (d.CreatedAt, d.Id), ct);
     }
 
     /// <summary>One transaction with its status trail, or null when it is not this customer's.</summary>
