@@ -45,6 +45,7 @@ public static class CasesModule
         services.AddScoped<ChangeStatusHandler>();
         services.AddScoped<MergeHandler>();
         services.AddScoped<RecordReviewHandler>();
+        services.AddScoped<UploadEvidenceHandler>();
         services.AddScoped<SlaSweeper>();
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();

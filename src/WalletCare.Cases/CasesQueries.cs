@@ -130,6 +130,10 @@ public sealed class CasesQueries(CasesDbContext db, CaseStore store, TimelineRen
     public async Task<IReadOnlyList<Macro>> MacrosAsync(string? locale, CancellationToken ct) =>
         await db.Macros.AsNoTracking().Where(m => locale == null || m.Locale == locale).OrderBy(m => m.Name).ToListAsync(ct);
 
+    /// <summary>Every macro, the agent's own language first (the workspace's macro menu).</summary>
+    public async Task<IReadOnlyList<Macro>> MacrosPreferringAsync(string locale, CancellationToken ct) =>
+        await db.Macros.AsNoTracking().OrderBy(m => m.Locale == locale ? 0 : 1).ThenBy(m => m.Name).ToListAsync(ct);
+
     public async Task<IReadOnlyList<CalendarDay>> CalendarAsync(CancellationToken ct) =>
         await db.CalendarDays.AsNoTracking().OrderBy(d => d.Date).ToListAsync(ct);
 }

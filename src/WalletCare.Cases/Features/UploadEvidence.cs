@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using WalletCare.Cases.Domain;
 using WalletCare.Cases.Evidence;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
@@ -10,11 +11,22 @@ namespace WalletCare.Cases.Features;
 /// <summary>POST /api/v1/complaints/{id}/attachments (multipart field <c>file</c>) — evidence from the customer.</summary>
 public static class UploadEvidence
 {
-    public static async Task<Created<AttachmentDto>> Endpoint(Guid id, IFormFile? file, CaseStore store, EvidenceUpload evidence, CurrentUser user, CancellationToken ct)
+    public static async Task<Created<AttachmentDto>> Endpoint(Guid id, IFormFile? file, UploadEvidenceHandler handler, CurrentUser user, CancellationToken ct)
     {
-        var c = await store.GetForCustomerAsync(user.UserId, id, ct);
-        var a = await evidence.AttachAsync(c, await evidence.PrepareAsync(file, ct), file?.FileName, user.UserId, Roles.Customer, ct);
+        var a = await handler.HandleAsync(user, id, await handler.PrepareAsync(file, ct), file?.FileName, ct);
         return TypedResults.Created($"/api/v1/complaints/{id}/attachments/{a.Id}", CaseMapping.Map(a));
+    }
+}
+
+/// <summary>The file is checked and cleaned (PrepareAsync) before the case is touched, so the filing form can check it first too.</summary>
+public sealed class UploadEvidenceHandler(CaseStore store, EvidenceUpload evidence)
+{
+    public Task<StoredFile> PrepareAsync(IFormFile? file, CancellationToken ct) => evidence.PrepareAsync(file, ct);
+
+    public async Task<CaseAttachment> HandleAsync(CurrentUser user, Guid caseId, StoredFile prepared, string? fileName, CancellationToken ct)
+    {
+        var c = await store.GetForCustomerAsync(user.UserId, caseId, ct);
+        return await evidence.AttachAsync(c, prepared, fileName, user.UserId, Roles.Customer, ct);
     }
 }
 
