@@ -13,7 +13,7 @@ public static class UploadEvidence
 {
     public static async Task<Created<AttachmentDto>> Endpoint(Guid id, IFormFile? file, UploadEvidenceHandler handler, CurrentUser user, CancellationToken ct)
     {
-        var a = await handler.HandleAsync(user, id, await handler.PrepareAsync(file, ct), file?.FileName, ct);
+        var a = await handler.HandleAsync(user, id, file, ct);
         return TypedResults.Created($"/api/v1/complaints/{id}/attachments/{a.Id}", CaseMapping.Map(a));
     }
 }
@@ -22,6 +22,13 @@ public static class UploadEvidence
 public sealed class UploadEvidenceHandler(CaseStore store, EvidenceUpload evidence)
 {
     public Task<StoredFile> PrepareAsync(IFormFile? file, CancellationToken ct) => evidence.PrepareAsync(file, ct);
+
+    /// <summary>The case check comes before the file is read: another customer's case is 404 whatever the file.</summary>
+    public async Task<CaseAttachment> HandleAsync(CurrentUser user, Guid caseId, IFormFile? file, CancellationToken ct)
+    {
+        var c = await store.GetForCustomerAsync(user.UserId, caseId, ct);
+        return await evidence.AttachAsync(c, await evidence.PrepareAsync(file, ct), file?.FileName, user.UserId, Roles.Customer, ct);
+    }
 
     public async Task<CaseAttachment> HandleAsync(CurrentUser user, Guid caseId, StoredFile prepared, string? fileName, CancellationToken ct)
     {
