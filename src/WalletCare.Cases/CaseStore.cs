@@ -20,17 +20,9 @@ public sealed class CaseStore(CasesDbContext db, SlaEngine sla, SlaPolicies poli
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// The one resource check of the area, shared by API and pages: a customer acts only on their own case
-    /// (another customer's case is 404, not 403, so its existence does not leak); staff act on any case.
+    /// The area's resource checks, used by every handler whether called from the API or a page: a customer acts
+    /// only on their own case (another customer's is 404, so its existence does not leak); staff on any case.
     /// </summary>
-    public async Task<Case> GetForAsync(CurrentUser user, Guid caseId, CancellationToken ct)
-    {
-        if (user.IsStaff) return await GetAsync(caseId, ct);
-        if (user.Role == Roles.Customer) return await GetForCustomerAsync(user.UserId, caseId, ct);
-        throw AppProblem.NotFound();
-    }
-
-    /// <summary>Staff-only use cases (reply, note, status …) called from a page as well as the staff API.</summary>
     public Task<Case> GetForStaffAsync(CurrentUser user, Guid caseId, CancellationToken ct) =>
         user.IsStaff ? GetAsync(caseId, ct) : throw AppProblem.Forbidden();
 

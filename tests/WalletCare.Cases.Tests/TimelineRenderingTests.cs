@@ -83,6 +83,26 @@ public sealed partial class TimelineRenderingTests
         if (kind is TimelineKinds.RemedyExecuted or TimelineKinds.RemedyReversed) Assert.Contains("¥5,000.00", rendered[0].Text);
     }
 
+    [Theory]
+    [InlineData("remedy", "remedy.proposed goodwill_credit 500000", null, "¥5,000.00")]
+    [InlineData("remedy", "remedy.executed.refund", "{\"remedyId\":\"0193a000-0000-7000-8000-000000000001\",\"type\":\"refund\",\"amountMinor\":30000}", "¥300.00")]
+    [InlineData("claim_decision", "claim.upheld", "{\"upheld\":true}", "诉求成立")]
+    [InlineData("status_change", "auto_closed_after_7_days", "{\"from\":\"resolved\",\"to\":\"closed\"}", "自动关闭")]
+    public void Rows_stored_in_the_old_text_form_still_read(string kind, string body, string? json, string expected)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            var e = new Domain.CaseEvent { ActorRole = "system", Kind = kind, Body = body, DataJson = json, Public = true };
+            var text = Renderer.Render(e, TimelineViewer.Customer).Text;
+            Assert.Contains(expected, text);
+            Assert.DoesNotMatch(UnderscoreKey(), text);
+            Assert.DoesNotMatch(DottedKey(), text);
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+
     [Fact]
     public async Task The_agent_sees_the_customer_named_and_the_customer_sees_no_ids()
     {
