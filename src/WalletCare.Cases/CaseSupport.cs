@@ -16,7 +16,8 @@ internal sealed class CaseDirectory(CasesDbContext db, TimeProvider time) : ICas
         var now = time.GetUtcNow().UtcDateTime;
         db.Events.Add(new CaseEvent
         {
-            CaseId = e.CaseId, At = now, ActorId = e.ActorId, ActorRole = e.ActorRole, Kind = e.Kind, Public = e.Public, Body = e.Body, DataJson = e.DataJson,
+            CaseId = e.CaseId, At = now, ActorId = e.ActorId, ActorRole = e.ActorRole, Kind = e.Kind, Public = e.Public, Body = e.Body,
+            DataJson = e.Args == TimelineArgs.None ? null : e.Args.ToJson(),
         });
         await db.Cases.Where(c => c.Id == e.CaseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), ct);
         await db.SaveChangesAsync(ct);
@@ -24,7 +25,7 @@ internal sealed class CaseDirectory(CasesDbContext db, TimeProvider time) : ICas
 }
 
 /// <summary>Housekeeping: a case resolved for 7 days without a customer reply closes itself.</summary>
-public sealed class CaseMaintenance(CasesDbContext db, CaseService cases, TimeProvider time)
+public sealed class CaseMaintenance(CasesDbContext db, CaseStore store, TimeProvider time)
 {
     public static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(7);
 
@@ -34,9 +35,10 @@ public sealed class CaseMaintenance(CasesDbContext db, CaseService cases, TimePr
         var ids = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Resolved && c.ResolvedAt <= cutoff).Select(c => c.Id).Take(500).ToListAsync(ct);
         foreach (var id in ids)
         {
-            var c = await cases.GetAsync(id, ct);
+            var c = await store.GetAsync(id, ct);
             if (c.Status != CaseStatus.Resolved) continue;
-            await cases.ChangeStatusAsync(c, Actor.System, CaseStatus.Closed, "auto_closed_after_7_days", ct);
+            await store.ChangeStatusAsync(c, CaseStatus.Closed, Actor.System, ct, reasonCode: "auto_closed_after_7_days");
+            await store.SaveAsync(c, ct);
         }
         return ids.Count;
     }

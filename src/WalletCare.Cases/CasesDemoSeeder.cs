@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Contracts;
+using WalletCare.Cases.Features;
 using WalletCare.Platform.Modules;
 
 namespace WalletCare.Cases;
 
 /// <summary>One open complaint per demo customer, tied to their real wallet history, and a few macros.</summary>
-internal sealed class CasesDemoSeeder(CasesDbContext db, CaseService cases, IUserDirectory users, IWalletQueries wallet, TimeProvider time) : IDemoSeeder
+internal sealed class CasesDemoSeeder(CasesDbContext db, FileComplaintHandler cases, IUserDirectory users, IWalletQueries wallet, TimeProvider time) : IDemoSeeder
 {
     public int Order => 30;
 
@@ -31,7 +32,7 @@ internal sealed class CasesDemoSeeder(CasesDbContext db, CaseService cases, IUse
         var u = await users.FindByLoginAsync(phone, ct);
         if (u is null || await db.Cases.AnyAsync(c => c.CustomerId == u.Id, ct)) return;
         var tx = (await wallet.RecentTransactionsAsync(u.Id, 50, ct)).FirstOrDefault(pick);
-        await cases.CreateAsync(u.Id, new NewComplaint(category, subject, description, tx is null ? [] : [tx.Id], outcome), "app", ct,
+        await cases.HandleAsync(u.Id, new NewComplaint(category, subject, description, tx is null ? [] : [tx.Id], outcome), "app", ct,
             time.GetUtcNow().UtcDateTime.AddHours(-3));
     }
 }

@@ -27,13 +27,25 @@ public static class CasesModule
         services.AddSingleton(sp => new EvidenceStore(Path.Combine(sp.GetRequiredService<DatabaseSettings>().DataDirectory, EvidenceStore.FolderName),
             sp.GetRequiredService<ILogger<EvidenceStore>>()));
         services.AddScoped<IBusinessCalendarProvider, Calendar.EditableCalendarProvider>();
-        services.AddScoped<CaseService>();
-        services.AddScoped<CaseReader>();
+        services.AddScoped<CaseStore>();
+        services.AddScoped<CasesQueries>();
+        services.AddScoped<Timeline.TimelineRenderer>();
         services.AddScoped<EvidenceUpload>();
-        services.AddScoped<SurveyService>();
         services.AddScoped<DossierBuilder>();
-        services.AddScoped<TicketReader>();
-        services.AddScoped<AssignmentService>();
+        // One handler per use case (Features/*.cs); pages inject these, the API maps their endpoints.
+        services.AddScoped<FileComplaintHandler>();
+        services.AddScoped<AddCustomerMessageHandler>();
+        services.AddScoped<EscalateHandler>();
+        services.AddScoped<ReopenHandler>();
+        services.AddScoped<CancelHandler>();
+        services.AddScoped<SubmitSurveyHandler>();
+        services.AddScoped<ReplyHandler>();
+        services.AddScoped<AddNoteHandler>();
+        services.AddScoped<AssignHandler>();
+        services.AddScoped<ChangeStatusHandler>();
+        services.AddScoped<MergeHandler>();
+        services.AddScoped<RecordReviewHandler>();
+        services.AddScoped<UploadEvidenceHandler>();
         services.AddScoped<SlaSweeper>();
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();
@@ -46,7 +58,6 @@ public static class CasesModule
     {
         app.MapComplaints();
         app.MapAgent();
-        app.MapDossier();
         return app;
     }
 }

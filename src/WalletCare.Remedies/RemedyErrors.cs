@@ -1,5 +1,4 @@
 using WalletCare.Platform.Errors;
-using System.Text.Json;
 
 namespace WalletCare.Remedies;
 
@@ -14,9 +13,4 @@ public static class RemedyErrors
     public static readonly ErrorCode ClaimAlreadyDecided = new("CLAIM_ALREADY_DECIDED", 409);
     /// <summary>An approved provisional credit is still being posted: decide the claim once it has posted.</summary>
     public static readonly ErrorCode PostingPending = new("REMEDY_POSTING_PENDING", 409);
-}
-
-internal static class RemedyJson
-{
-    public static string Of(object o) => JsonSerializer.Serialize(o, JsonSerializerOptions.Web);
 }

@@ -52,8 +52,8 @@ public sealed class RemedyExecutor(RemediesDbContext db, ICaseDirectory cases, I
             if (failed == 1)
             {
                 await audit.WriteAsync(actor, "remedy.failed", "remedy:" + remedyId, new { code = p.Code }, ct);
-                await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, null, "system", "remedy", false,
-                    "remedy.failed " + p.Code, RemedyJson.Of(new { remedyId, r.Type, r.AmountMinor, code = p.Code })), ct);
+                await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, null, "system", TimelineKinds.RemedyFailed, false,
+                    new TimelineArgs { RemedyId = remedyId, RemedyType = r.Type, AmountMinor = r.AmountMinor, Code = p.Code }), ct);
             }
             return RemedyStates.Failed;
         }
@@ -76,8 +76,8 @@ public sealed class RemedyExecutor(RemediesDbContext db, ICaseDirectory cases, I
         if (moved == 1)
         {
             await audit.WriteAsync(actor, "remedy.executed", "remedy:" + remedyId, new { txId, r.AmountMinor }, ct);
-            await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, null, "system", "remedy", true,
-                "remedy.executed." + r.Type, RemedyJson.Of(new { remedyId, r.Type, r.AmountMinor, r.Currency, walletTransactionId = txId })), ct);
+            await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, null, "system", TimelineKinds.RemedyExecuted, true,
+                new TimelineArgs { RemedyId = remedyId, RemedyType = r.Type, AmountMinor = r.AmountMinor, Currency = r.Currency, WalletTransactionId = txId }), ct);
         }
         return RemedyStates.Executed;
     }

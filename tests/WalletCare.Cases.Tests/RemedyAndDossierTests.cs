@@ -38,7 +38,8 @@ public abstract class RemedyTests
         Assert.Equal(before + 1_000, await AvailableAsync(customer));
         Assert.Equal(1, await RemedyTransactionsAsync(f));
         var timeline = (await (await customer.GetAsync($"/api/v1/complaints/{id}")).ExpectAsync(200)).GetProperty("timeline");
-        Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("body").GetString() == "remedy.executed.goodwill_credit");
+        // Entries store kind + typed arguments; the text is rendered for the reader (issue #10).
+        Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("kind").GetString() == "remedy_executed" && e.GetProperty("text").GetString()!.Contains("¥10.00"));
         await (await agent.PostJsonAsync($"/api/v1/agent/tickets/{id}/remedies", new { type = "goodwill_credit", amountMinor = 1, reason = "x" })).ExpectAsync(400, "IDEMPOTENCY_KEY_REQUIRED");
         await (await customer.PostJsonAsync($"/api/v1/agent/tickets/{id}/remedies", new { type = "goodwill_credit", amountMinor = 1, reason = "x" }, "c1")).ExpectAsync(403);
     }

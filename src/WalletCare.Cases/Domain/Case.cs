@@ -1,7 +1,7 @@
 namespace WalletCare.Cases.Domain;
 
 /// <summary>One complaint or case, whatever channel it came from.</summary>
-public sealed class Case
+public sealed partial class Case
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Number { get; set; }

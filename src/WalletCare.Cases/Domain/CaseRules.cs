@@ -130,3 +130,14 @@ public sealed class SlaEscalation
     public int Level { get; set; }
     public DateTime At { get; set; }
 }
+
+/// <summary>Which team (and agent skill) handles a category — used at filing and by auto-assignment.</summary>
+public static class CaseTeams
+{
+    public static string For(string category) => category switch
+    {
+        "unauthorized_transaction" or "account_compromised" or "fraud_scam" or "information_leak" or "account_frozen" => "security",
+        "refund_not_received" or "merchant_dispute" => "refunds",
+        _ => "payments",
+    };
+}

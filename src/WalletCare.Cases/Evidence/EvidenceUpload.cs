@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Audit;
+using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 
 namespace WalletCare.Cases.Evidence;
 
 /// <summary>Evidence from a form or the API: checked and cleaned first, then stored and put on the timeline.</summary>
-public sealed class EvidenceUpload(EvidenceStore store, CasesDbContext db, CaseService cases, IAuditLog audit, TimeProvider time)
+public sealed class EvidenceUpload(EvidenceStore store, CasesDbContext db, IAuditLog audit, TimeProvider time)
 {
     public async Task<StoredFile> PrepareAsync(IFormFile? file, CancellationToken ct = default)
     {
@@ -30,7 +31,8 @@ public sealed class EvidenceUpload(EvidenceStore store, CasesDbContext db, CaseS
             UploadedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Attachments.Add(a);
-        cases.AddEvent(c, new Actor(actor, role), "attachment", true, a.FileName, new { attachmentId = a.Id, a.Sha256, a.ContentType, a.SizeBytes });
+        db.Events.Add(c.Record(new Actor(actor, role), TimelineKinds.Attachment, true, a.UploadedAt,
+            new TimelineArgs { AttachmentId = a.Id, FileName = a.FileName, Sha256 = a.Sha256, ContentType = a.ContentType, SizeBytes = a.SizeBytes }));
         c.Version++;
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(actor.ToString(), "case.attachment", "case:" + c.Id, new { a.Sha256, a.SizeBytes, a.ContentType }, ct);

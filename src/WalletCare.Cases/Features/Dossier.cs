@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using WalletCare.Cases.Domain;
 using WalletCare.Cases.Resources;
+using WalletCare.Cases.Timeline;
 using WalletCare.Documents;
 using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Contracts;
@@ -25,18 +24,14 @@ public sealed record DossierDto(ComplaintDto Case, IReadOnlyList<TransactionSumm
 /// </summary>
 public static class Dossier
 {
-    public static void MapDossier(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/v1/complaints/{id:guid}/dossier", async (Guid id, HttpContext http, CaseService cases, CurrentUser user, DossierBuilder b, CancellationToken ct) =>
-            await b.RespondAsync(http, await cases.GetForCustomerAsync(user.UserId, id, ct), includeInternal: false, ct))
-            .RequireAuthorization(Policies.Customer).WithTags("Complaints");
-        app.MapGet("/api/v1/agent/tickets/{id:guid}/dossier", async (Guid id, HttpContext http, CaseService cases, DossierBuilder b, CancellationToken ct) =>
-            await b.RespondAsync(http, await cases.GetAsync(id, ct), includeInternal: true, ct))
-            .RequireAuthorization(Policies.Staff).WithTags("Agent");
-    }
+    public static async Task<IResult> CustomerEndpoint(Guid id, HttpContext http, CaseStore store, CurrentUser user, DossierBuilder b, CancellationToken ct) =>
+        await b.RespondAsync(http, await store.GetForCustomerAsync(user.UserId, id, ct), includeInternal: false, ct);
+
+    public static async Task<IResult> StaffEndpoint(Guid id, HttpContext http, CaseStore store, CurrentUser user, DossierBuilder b, CancellationToken ct) =>
+        await b.RespondAsync(http, await store.GetForStaffAsync(user, id, ct), includeInternal: true, ct);
 }
 
-public sealed class DossierBuilder(CasesDbContext db, CaseReader reader, IWalletQueries wallet, ICaseRemedies remedies, IStringLocalizer<CaseText> text, TimeProvider time, CurrentUser user)
+public sealed class DossierBuilder(CasesDbContext db, CasesQueries reader, TimelineRenderer renderer, IWalletQueries wallet, ICaseRemedies remedies, IStringLocalizer<CaseText> text, TimeProvider time, CurrentUser user)
 {
     public async Task<IResult> RespondAsync(HttpContext http, Case c, bool includeInternal, CancellationToken ct)
     {
@@ -68,7 +63,7 @@ public sealed class DossierBuilder(CasesDbContext db, CaseReader reader, IWallet
             .Heading(T("dossier.summary"))
             .Field(T("dossier.number"), c.Number)
             .Field(T("dossier.category"), T("category." + c.Category))
-            .Field(T("dossier.channel"), c.Channel)
+            .Field(T("dossier.channel"), T("channel." + c.Channel))
             .Field(T("dossier.status"), T("status." + c.Status))
             .Field(T("dossier.priority"), c.Priority)
             .Field(T("dossier.received"), L(c.ReceivedAt))
@@ -77,7 +72,7 @@ public sealed class DossierBuilder(CasesDbContext db, CaseReader reader, IWallet
             .Paragraph(c.Description)
             .Heading(T("dossier.timeline"))
             .Table([T("dossier.time"), T("dossier.actor"), T("dossier.entry")],
-                (c.Timeline ?? []).Select(e => (IReadOnlyList<string>)[L(e.At), e.ActorRole, $"{e.Kind}{(e.Public ? "" : " (" + T("dossier.internal") + ")")}: {e.Body}"]), [0.2f, 0.15f, 0.65f])
+                (c.Timeline ?? []).Select(e => (IReadOnlyList<string>)[L(e.At), e.Actor, e.Public ? e.Text : $"({T("dossier.internal")}) {e.Text}"]), [0.2f, 0.15f, 0.65f])
             .Heading(T("dossier.evidence"))
             .Table([T("dossier.file"), "SHA-256", T("dossier.time")],
                 (c.Attachments ?? []).Select(a => (IReadOnlyList<string>)[a.FileName, a.Sha256, L(a.UploadedAt)]), [0.3f, 0.5f, 0.2f])
@@ -86,12 +81,12 @@ public sealed class DossierBuilder(CasesDbContext db, CaseReader reader, IWallet
                 d.Transactions.Select(t => (IReadOnlyList<string>)[L(t.CreatedAt), t.Type, M(t.AmountMinor), t.Status, t.FailureCode ?? ""]))
             .Heading(T("dossier.remedies"))
             .Table([T("dossier.type"), T("dossier.amount"), T("dossier.status"), T("dossier.time")],
-                d.Remedies.Select(r => (IReadOnlyList<string>)[r.Type, M(r.AmountMinor), r.State, L(r.DecidedAt ?? r.ProposedAt)]))
+                d.Remedies.Select(r => (IReadOnlyList<string>)[renderer.RemedyType(r.Type), M(r.AmountMinor), r.State, L(r.DecidedAt ?? r.ProposedAt)]))
             .Heading(T("dossier.sla"))
             .Table([T("dossier.clock"), T("dossier.status"), T("dossier.due"), T("dossier.breached")],
-                d.Clocks.Select(k => (IReadOnlyList<string>)[k.Kind, k.State, L(k.DueAt), L(k.BreachedAt)]))
+                d.Clocks.Select(k => (IReadOnlyList<string>)[T("clock." + k.Kind), k.State, L(k.DueAt), L(k.BreachedAt)]))
             .Table([T("dossier.clock"), T("dossier.level"), T("dossier.time")],
-                d.Escalations.Select(e => (IReadOnlyList<string>)[e.Clock, e.Level.ToString(CultureInfo.InvariantCulture), L(e.At)]))
+                d.Escalations.Select(e => (IReadOnlyList<string>)[T("clock." + e.Clock), e.Level.ToString(CultureInfo.InvariantCulture), L(e.At)]))
             .Heading(T("dossier.survey"));
         if (d.Survey is { } s)
             pdf.Field(T("dossier.survey_resolved"), s.Resolved ? "✓" : "✗").Field(T("dossier.survey_scores"), $"{s.Attitude} / {s.Speed}").Field(T("dossier.survey_suggestion"), s.Suggestion);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Calendar;
+using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Jobs;
 using WalletCare.Platform.Modules;
 
@@ -37,7 +38,7 @@ public sealed class SlaSweeper(CasesDbContext db, SlaEngine sla, IBusinessCalend
             if (clock.WarnedAt is null && now >= clock.WarnAt && now < clock.DueAt)
             {
                 clock.WarnedAt = now;
-                Event(c, "sla_warning", new { clock = clock.Kind, dueAt = clock.DueAt }, now);
+                db.Events.Add(c.Record(Actor.System, TimelineKinds.SlaWarning, false, now, new TimelineArgs { Clock = clock.Kind, DueAt = clock.DueAt }));
                 Notify(c, "sla_warning", clock.Kind, now);
                 c.AtRisk = true;
             }
@@ -71,15 +72,9 @@ public sealed class SlaSweeper(CasesDbContext db, SlaEngine sla, IBusinessCalend
         db.Escalations.Add(new SlaEscalation { CaseId = c.Id, ClockKind = clock.Kind, Level = level, At = now });
         clock.EscalatedLevel = level;
         c.EscalationLevel = Math.Max(c.EscalationLevel, level);
-        Event(c, "sla_breach", new { clock = clock.Kind, dueAt = clock.DueAt, level, escalatedTo = LevelNames[level] }, now);
+        db.Events.Add(c.Record(Actor.System, TimelineKinds.SlaBreach, false, now, new TimelineArgs { Clock = clock.Kind, DueAt = clock.DueAt, Level = level }));
         Notify(c, "sla_breach", $"{clock.Kind}:{LevelNames[level]}", now);
     }
-
-    private void Event(Case c, string kind, object data, DateTime now) => db.Events.Add(new CaseEvent
-    {
-        CaseId = c.Id, At = now, ActorRole = "system", Kind = kind, Public = false, Body = "",
-        DataJson = System.Text.Json.JsonSerializer.Serialize(data, System.Text.Json.JsonSerializerOptions.Web),
-    });
 
     private void Notify(Case c, string kind, string body, DateTime now) => db.Notifications.Add(new CaseNotification
     {

@@ -41,8 +41,8 @@ public sealed class ApproveRemedyHandler(
             await dbtx.CommitAsync(ct);
         }
         await audit.WriteAsync(user.Actor, "remedy.approved", "remedy:" + remedyId, null, ct);
-        await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, user.UserId, user.Role, "remedy", false,
-            $"remedy.approved {r.Type} {r.AmountMinor}", RemedyJson.Of(new { remedyId })), ct);
+        await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, user.UserId, user.Role, TimelineKinds.RemedyApproved, false,
+            new TimelineArgs { RemedyId = remedyId, RemedyType = r.Type, AmountMinor = r.AmountMinor }), ct);
         await executor.ExecuteClaimedAsync(remedyId, user.Actor, ct);
         return await db.Remedies.AsNoTracking().FirstAsync(x => x.Id == remedyId, ct);
     }

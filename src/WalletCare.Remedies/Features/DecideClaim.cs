@@ -96,11 +96,11 @@ public sealed class DecideClaimHandler(
     /// <summary>The timeline entries and the audit row, then the mark that they exist.</summary>
     private async Task PublishAsync(ClaimDecision d, IReadOnlyList<Remedy> reversed, CancellationToken ct)
     {
-        await cases.AppendTimelineAsync(new TimelineAppend(d.CaseId, d.DecidedBy, user.Role, "claim_decision", true,
-            d.Upheld ? "claim.upheld" : "claim.rejected", RemedyJson.Of(new { upheld = d.Upheld, reason = d.Reason })), ct);
+        await cases.AppendTimelineAsync(new TimelineAppend(d.CaseId, d.DecidedBy, user.Role, TimelineKinds.ClaimDecision, true,
+            new TimelineArgs { Upheld = d.Upheld }, d.Reason ?? ""), ct);
         foreach (var r in reversed)
-            await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, null, "system", "remedy", true,
-                "remedy.provisional_reversed", RemedyJson.Of(new { remedyId = r.Id, r.AmountMinor })), ct);
+            await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, null, "system", TimelineKinds.RemedyReversed, true,
+                new TimelineArgs { RemedyId = r.Id, RemedyType = r.Type, AmountMinor = r.AmountMinor }), ct);
         await audit.WriteAsync(user.Actor, d.Upheld ? "claim.upheld" : "claim.rejected", "case:" + d.CaseId, new { reason = d.Reason, reversed = d.Reversed }, ct);
         await db.ClaimDecisions.Where(x => x.CaseId == d.CaseId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Published, true), ct);
     }

@@ -81,8 +81,8 @@ public sealed class ProposeRemedyHandler(
             await dbtx.CommitAsync(ct);
         }
         await audit.WriteAsync(user.Actor, "remedy.proposed", "case:" + c.Id, new { remedy.Id, remedy.Type, remedy.AmountMinor, auto }, ct);
-        await cases.AppendTimelineAsync(new TimelineAppend(c.Id, user.UserId, user.Role, "remedy", false,
-            $"remedy.proposed {remedy.Type} {remedy.AmountMinor}", RemedyJson.Of(new { remedyId = remedy.Id, remedy.Type, remedy.AmountMinor, remedy.State })), ct);
+        await cases.AppendTimelineAsync(new TimelineAppend(c.Id, user.UserId, user.Role, TimelineKinds.RemedyProposed, false,
+            new TimelineArgs { RemedyId = remedy.Id, RemedyType = remedy.Type, AmountMinor = remedy.AmountMinor, State = remedy.State }), ct);
         if (auto) await executor.ExecuteClaimedAsync(remedy.Id, user.Actor, ct);
         return await db.Remedies.AsNoTracking().FirstAsync(r => r.Id == remedy.Id, ct);
     }

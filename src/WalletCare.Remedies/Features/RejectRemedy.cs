@@ -27,8 +27,8 @@ public sealed class RejectRemedyHandler(RemediesDbContext db, ICaseDirectory cas
                 .SetProperty(x => x.DecidedAt, now).SetProperty(x => x.DecisionReason, reason).SetProperty(x => x.Version, x => x.Version + 1), ct);
         if (moved == 0) throw new AppProblem(RemedyErrors.AlreadyDecided);
         await audit.WriteAsync(user.Actor, "remedy.rejected", "remedy:" + remedyId, new { reason }, ct);
-        await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, user.UserId, user.Role, "remedy", false,
-            $"remedy.rejected: {reason}", RemedyJson.Of(new { remedyId })), ct);
+        await cases.AppendTimelineAsync(new TimelineAppend(r.CaseId, user.UserId, user.Role, TimelineKinds.RemedyRejected, false,
+            new TimelineArgs { RemedyId = remedyId, RemedyType = r.Type, AmountMinor = r.AmountMinor }, reason), ct);
         return await db.Remedies.AsNoTracking().FirstAsync(x => x.Id == remedyId, ct);
     }
 }

@@ -100,7 +100,7 @@ internal sealed class GenerateLoadVerb(IServiceProvider services, TimeProvider t
                 };
                 var firstDue = policy.AroundTheClock ? received + policy.FirstResponse : cal.AddBusinessTime(received, policy.FirstResponse);
                 var resolutionDue = policy.AroundTheClock ? received + policy.Resolution : cal.AddBusinessTime(received, policy.Resolution);
-                c.NextDueAt = !open ? CaseService.NoDue : status == "new" ? firstDue : status == "pending_customer" ? c.RegulatoryDueAt : resolutionDue;
+                c.NextDueAt = !open ? WalletCare.Cases.Domain.Case.NoDue : status == "new" ? firstDue : status == "pending_customer" ? c.RegulatoryDueAt : resolutionDue;
                 c.Breached = open && c.NextDueAt < now;
                 c.AtRisk = open && !c.Breached && rng.Next(10) == 0;
                 c.AssigneeId = null;

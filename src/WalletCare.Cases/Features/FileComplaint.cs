@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using WalletCare.Cases.Domain;
+using WalletCare.Cases.Sla;
+using WalletCare.Platform.Audit;
+using WalletCare.Platform.Calendar;
+using WalletCare.Platform.Contracts;
+using WalletCare.Platform.Errors;
+using WalletCare.Platform.Http;
+
+namespace WalletCare.Cases.Features;
+
+public sealed record NewComplaint(string? Category, string? Subject, string? Description, IReadOnlyList<Guid>? TransactionIds, string? DesiredOutcome);
+
+/// <summary>POST /api/v1/complaints — a customer files a complaint (also the web form and the demo seeder).</summary>
+public static class FileComplaint
+{
+    public static async Task<Created<ComplaintDto>> Endpoint(NewComplaint req, FileComplaintHandler handler, CasesQueries queries, CurrentUser user,
+        HttpContext http, CancellationToken ct)
+    {
+        var channel = http.User.HasClaim(c => c.Type == WalletCareClaims.ViaCookie) ? "web" : "app";
+        var c = await handler.HandleAsync(user.UserId, req, channel, ct);
+        return TypedResults.Created($"/api/v1/complaints/{c.Id}", await queries.ReadAsync(c, false, ct));
+    }
+}
+
+public sealed class FileComplaintHandler(CaseStore store, PriorityRules priorities, IWalletQueries wallet, IAuditLog audit)
+{
+    public async Task<Case> HandleAsync(Guid customerId, NewComplaint r, string channel, CancellationToken ct, DateTime? receivedAt = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (r.Category is null || !CaseCategories.All.Contains(r.Category)) errors["category"] = ["field.invalid"];
+        if (string.IsNullOrWhiteSpace(r.Subject) || r.Subject.Length > 200) errors["subject"] = ["field.required"];
+        if (string.IsNullOrWhiteSpace(r.Description) || r.Description.Length > 4000) errors["description"] = ["field.required"];
+        if (r.DesiredOutcome is { Length: > 1000 }) errors["desiredOutcome"] = ["field.invalid"];
+        if (!CaseChannels.All.Contains(channel)) errors["channel"] = ["field.invalid"];
+        var txIds = (r.TransactionIds ?? []).Distinct().ToList();
+        if (txIds.Count > 20) errors["transactionIds"] = ["field.invalid"];
+        if (errors.Count > 0) throw AppProblem.Validation(errors);
+
+        var txs = txIds.Count == 0 ? [] : await wallet.GetTransactionsAsync(customerId, txIds, ct);
+        if (txs.Count != txIds.Count) throw AppProblem.Validation("transactionIds", "field.not_your_transaction");
+
+        var db = store.Db;
+        var now = receivedAt ?? store.Now;
+        var since = now - priorities.RepeatWindow;
+        var repeat = await db.Cases.AnyAsync(c => c.CustomerId == customerId && c.ReceivedAt >= since && c.MergedIntoId == null, ct)
+            || (txIds.Count > 0 && await db.CaseTransactions.AnyAsync(ct2 => txIds.Contains(ct2.TransactionId), ct));
+        var amount = txs.Sum(t => t.AmountMinor);
+        var priority = PriorityRules.Name(priorities.Decide(r.Category!, amount, repeat));
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var c = new Case
+        {
+            Number = "pending-" + Guid.NewGuid().ToString("N"), CustomerId = customerId, Category = r.Category!, Channel = channel, Subject = r.Subject!.Trim(),
+            Description = r.Description!.Trim(), DesiredOutcome = r.DesiredOutcome?.Trim(), Priority = priority, AmountInvolvedMinor = amount,
+            ReceivedAt = now, UpdatedAt = now, RegulatoryDueAt = now + store.Policies.RegulatoryDeadline, Team = CaseTeams.For(r.Category!),
+        };
+        db.Cases.Add(c);
+        foreach (var id in txIds) db.CaseTransactions.Add(new CaseTransaction { CaseId = c.Id, TransactionId = id });
+        var clocks = await store.ClocksAsync(c, ct);
+        var policy = store.Policies.For(priority);
+        db.Clocks.Add(store.Sla.Start(c.Id, ClockKind.FirstResponse, policy.FirstResponse, !policy.AroundTheClock, now, clocks.Calendar));
+        db.Clocks.Add(store.Sla.Start(c.Id, ClockKind.Resolution, policy.Resolution, !policy.AroundTheClock, now, clocks.Calendar));
+        db.Clocks.Add(store.Sla.Start(c.Id, ClockKind.Regulatory, store.Policies.RegulatoryDeadline, false, now, clocks.Calendar));
+        store.Add(c.Record(new Actor(customerId, Roles.Customer), TimelineKinds.Created, true, now, new TimelineArgs
+        {
+            Category = c.Category, Channel = c.Channel, Priority = c.Priority, TransactionIds = txIds, Repeat = repeat, AmountInvolvedMinor = amount,
+        }, c.Description));
+        await store.RefreshDueAsync(c, ct);
+        await db.SaveChangesAsync(ct);
+        // The number is taken last, so the per-year counter row stays locked only for one short update.
+        c.Number = await NextNumberAsync(BusinessCalendar.ToLocal(now).Year, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await audit.WriteAsync(customerId.ToString(), "case.created", "case:" + c.Id, new { c.Number, c.Category, c.Priority }, ct);
+        return c;
+    }
+
+    /// <summary>WC-YYYY-NNNNNN from a per-year counter row, incremented under the transaction's write lock.</summary>
+    private async Task<string> NextNumberAsync(int year, CancellationToken ct)
+    {
+        var db = store.Db;
+        // Create the year's row if missing without failing the transaction when a twin does the same.
+        await db.Database.ExecuteSqlRawAsync(db.IsPostgres
+            ? "INSERT INTO case_counters (\"Year\", \"Next\") VALUES ({0}, 0) ON CONFLICT DO NOTHING"
+            : "INSERT OR IGNORE INTO case_counters (\"Year\", \"Next\") VALUES ({0}, 0)", [year], ct);
+        await db.Counters.Where(x => x.Year == year).ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), ct);
+        var next = await db.Counters.AsNoTracking().Where(x => x.Year == year).Select(x => x.Next).FirstAsync(ct);
+        return $"WC-{year}-{next:D6}";
+    }
+}
