@@ -36,6 +36,15 @@ public sealed class DatabaseSettings
         }
         if (string.IsNullOrWhiteSpace(cs))
             throw new InvalidOperationException("ConnectionStrings:WalletCare is required when Database:Provider=postgres");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // The hot statements (ledger posting, intake) are the same few texts over and over: let Npgsql
+            // prepare them once per connection instead of parsing and planning each time, unless the
+            // operator chose otherwise in the connection string.
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+            if (b.MaxAutoPrepare == 0) b.MaxAutoPrepare = 64;
+            cs = b.ConnectionString;
+        }
         return new DatabaseSettings { Provider = provider, ConnectionString = cs, DataDirectory = dataDir };
     }
 }
