@@ -52,33 +52,24 @@ public sealed class CasesQueries(CasesDbContext db, CaseStore store, TimelineRen
     public Task<int> QueueCountAsync(CurrentUser user, string view, CancellationToken ct) => Queue(user, new QueueFilter(view)).CountAsync(ct);
 
     /// <summary>Keyset on (NextDueAt, Id), which an index serves directly (NextDueAt is never null: see Case.RefreshDue).</summary>
-    public async Task<CursorPage<QueueItem>> QueuePageAsync(CurrentUser user, QueueFilter f, int? limit, string? cursor, CancellationToken ct)
-    {
-        var take = Cursor.Limit(limit);
-        var q = Queue(user, f);
-        if (Cursor.TryDecode(cursor, out DateTime after, out var idText) && Guid.TryParse(idText, out var afterId))
-            q = q.Where(c => c.NextDueAt > after || (c.NextDueAt == after && c.Id.CompareTo(afterId) > 0));
-        var rows = await q.OrderBy(c => c.NextDueAt).ThenBy(c => c.Id).Take(take + 1)
-            .Select(c => new QueueItem(c.Id, c.Number, c.Status, c.Priority, c.Category, c.Channel, c.Subject, c.AssigneeId, c.Team, c.NextDueAt,
-                c.AtRisk, c.Breached, c.EscalationLevel, c.ReviewState, c.ExternalSource, c.ExternalDueAt, c.ReceivedAt)).ToListAsync(ct);
-        return CursorPage.From(rows, take, last => Cursor.Encode(last.NextDueAt ?? Case.NoDue, last.Id.ToString()));
-    }
+    public Task<CursorPage<QueueItem>> QueuePageAsync(CurrentUser user, QueueFilter f, int? limit, string? cursor, CancellationToken ct) =>
+        Keyset.PageAsync(Queue(user, f), c => c.NextDueAt, c => c.Id, descending: false, limit, cursor,
+            c => new QueueItem(c.Id, c.Number, c.Status, c.Priority, c.Category, c.Channel, c.Subject, c.AssigneeId, c.Team, c.NextDueAt,
+                c.AtRisk, c.Breached, c.EscalationLevel, c.ReviewState, c.ExternalSource, c.ExternalDueAt, c.ReceivedAt),
+            q => (q.NextDueAt ?? Case.NoDue, q.Id), ct);
 
     public Task<CursorPage<QueueItem>> ReviewsAsync(CurrentUser user, int? limit, string? cursor, CancellationToken ct) =>
         QueuePageAsync(user, new QueueFilter("review"), limit, cursor, ct);
 
     /// <summary>The customer's own complaints, newest first; keyset on (ReceivedAt, Id) descending.</summary>
-    public async Task<CursorPage<ComplaintListItem>> ComplaintsAsync(CurrentUser user, string? status, int? limit, string? cursor, CancellationToken ct)
+    public Task<CursorPage<ComplaintListItem>> ComplaintsAsync(CurrentUser user, string? status, int? limit, string? cursor, CancellationToken ct)
     {
-        var take = Cursor.Limit(limit);
         var me = user.UserId;
         var q = db.Cases.AsNoTracking().Where(c => c.CustomerId == me && c.MergedIntoId == null);
         if (!string.IsNullOrEmpty(status)) q = q.Where(c => c.Status == status);
-        if (Cursor.TryDecode(cursor, out DateTime before, out var idText) && Guid.TryParse(idText, out var beforeId))
-            q = q.Where(c => c.ReceivedAt < before || (c.ReceivedAt == before && c.Id.CompareTo(beforeId) < 0));
-        var rows = await q.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).Take(take + 1)
-            .Select(c => new ComplaintListItem(c.Id, c.Number, c.Status, c.Priority, c.Category, c.Subject, c.ReceivedAt, c.UpdatedAt)).ToListAsync(ct);
-        return CursorPage.From(rows, take, last => Cursor.Encode(last.ReceivedAt, last.Id.ToString()));
+        return Keyset.PageAsync(q, c => c.ReceivedAt, c => c.Id, descending: true, limit, cursor,
+            c => new ComplaintListItem(c.Id, c.Number, c.Status, c.Priority, c.Category, c.Subject, c.ReceivedAt, c.UpdatedAt),
+            i => (i.ReceivedAt, i.Id), ct);
     }
 
     /// <summary>A case as its customer sees it (public entries only), after the area's one resource check.</summary>

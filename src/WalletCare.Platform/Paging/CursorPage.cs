@@ -48,13 +48,3 @@ public static class Cursor
         return true;
     }
 }
-
-/// <summary>The other half of keyset paging: a query asks for limit + 1 rows; the extra row only says "there is more".</summary>
-public static class CursorPage
-{
-    public static CursorPage<T> From<T>(IReadOnlyList<T> rows, int limit, Func<T, string> cursorOf)
-    {
-        var items = rows.Take(limit).ToList();
-        return new CursorPage<T>(items, rows.Count > limit ? cursorOf(items[^1]) : null);
-    }
-}

@@ -38,7 +38,7 @@ public sealed class RemediesQueries(RemediesDbContext db) : ICaseRemedies
         state = string.IsNullOrEmpty(state) ? RemedyStates.PendingApproval : state;
         if (!ListableStates.Contains(state)) throw AppProblem.Validation("state", "field.invalid");
         return Keyset.PageAsync(db.Remedies.AsNoTracking().Where(r => r.State == state), r => r.ProposedAt, r => r.Id, descending: false,
-            limit, cursor, RemedyDto.From, d => (d.ProposedAt, d.Id), ct);
+            limit, cursor, r => RemedyDto.From(r), d => (d.ProposedAt, d.Id), ct);
     }
 
     /// <summary>For the case's timeline and dossier: a customer sees only money that moved, never an internal reason.</summary>
