@@ -4,6 +4,7 @@ using WalletCare.Cases.Sla;
 using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Cases;
 
@@ -64,8 +65,9 @@ public sealed class CaseStore(CasesDbContext db, SlaEngine sla, SlaPolicies poli
         c.RefreshDue(clocks);
     }
 
-    public static void RequireText(string? value, string field, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > max) throw AppProblem.Validation(field, "field.required");
-    }
+    /// <summary>A required multi-line text of at most <paramref name="max"/> characters, trimmed (see <see cref="Text"/>).</summary>
+    public static string RequireText(string? value, string field, int max) => Text.Require(value, field, max, multiline: true);
+
+    /// <summary>The limit of every reason a customer or staff member gives (cancel, reopen, status, extension, review).</summary>
+    public const int ReasonMax = 2000;
 }

@@ -5,6 +5,7 @@ using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Http;
 using WalletCare.Security.Domain;
 using WalletCare.Security.Persistence;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Security;
 
@@ -33,6 +34,7 @@ internal sealed class UserDirectory(SecurityDbContext db, IPasswordHasher<User> 
     public async Task<UserSummary> CreateAsync(NewUser n, CancellationToken ct = default)
     {
         if (!Roles.All.Contains(n.Role)) throw AppProblem.Validation("role", "field.invalid");
+        Text.Require(n.DisplayName, "displayName", 100);
         if (n.Password.Length < 8) throw AppProblem.Validation("password", "field.password_weak");
         var u = new User
         {

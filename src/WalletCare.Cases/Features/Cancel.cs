@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Http;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Cases.Features;
 
@@ -17,7 +18,7 @@ public sealed class CancelHandler(CaseStore store)
     public async Task<Case> HandleAsync(CurrentUser user, Guid caseId, string? reason, CancellationToken ct)
     {
         var c = await store.GetForCustomerAsync(user.UserId, caseId, ct);
-        var typed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var typed = Text.Optional(reason, "reason", CaseStore.ReasonMax, multiline: true);
         await store.ChangeStatusAsync(c, CaseStatus.Closed, new Actor(user.UserId, Roles.Customer), ct, typed, typed is null ? "cancelled_by_customer" : null);
         await store.SaveAsync(c, ct);
         return c;

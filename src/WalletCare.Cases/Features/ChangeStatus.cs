@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Cases.Features;
 
@@ -26,7 +27,8 @@ public sealed class ChangeStatusHandler(CaseStore store)
         var c = await store.GetForStaffAsync(user, caseId, ct);
         if (version is { } v && v != c.Version) throw new AppProblem(ErrorCodes.ConcurrencyConflict);
         if (status is null || !CaseStatus.All.Contains(status)) throw AppProblem.Validation("status", "field.invalid");
-        await store.ChangeStatusAsync(c, status, Actor.Of(user), ct, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+        var text = Text.Optional(reason, "reason", CaseStore.ReasonMax, multiline: true);
+        await store.ChangeStatusAsync(c, status, Actor.Of(user), ct, text);
         await store.SaveAsync(c, ct);
     }
 }

@@ -21,7 +21,7 @@ public sealed class EscalateHandler(CaseStore store, IAuditLog audit)
     public async Task<Case> HandleAsync(CurrentUser user, Guid caseId, string? reason, CancellationToken ct)
     {
         var c = await store.GetForCustomerAsync(user.UserId, caseId, ct);
-        CaseStore.RequireText(reason, "reason", 2000);
+        var text = CaseStore.RequireText(reason, "reason", CaseStore.ReasonMax);
         if (c.ReviewState == "pending") throw new AppProblem(CaseErrors.AlreadyEscalated);
         if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed);
         var now = store.Now;
@@ -31,9 +31,9 @@ public sealed class EscalateHandler(CaseStore store, IAuditLog audit)
         c.EscalationLevel = Math.Max(c.EscalationLevel, 2);
         if (raised != c.Priority) c.ChangePriority(raised, now, await store.ClocksAsync(c, ct));
         store.Add(c.Record(new Actor(user.UserId, Roles.Customer), TimelineKinds.Escalation, true, now,
-            new TimelineArgs { From = before, To = c.Priority }, reason!.Trim()));
+            new TimelineArgs { From = before, To = c.Priority }, text));
         await store.SaveAsync(c, ct);
-        await audit.WriteAsync(user.UserId.ToString(), "case.escalated", "case:" + c.Id, new { reason }, ct);
+        await audit.WriteAsync(user.UserId.ToString(), "case.escalated", "case:" + c.Id, new { reason = text }, ct);
         return c;
     }
 }

@@ -14,7 +14,7 @@ public static class ExtendRegulatoryDeadline
     public static async Task<NoContent> Endpoint(Guid id, ReasonRequest req, CaseStore store, IAuditLog audit, CurrentUser user, CancellationToken ct)
     {
         var c = await store.GetForStaffAsync(user, id, ct);
-        if (string.IsNullOrWhiteSpace(req.Reason)) throw AppProblem.Validation("reason", "field.required");
+        var reason = CaseStore.RequireText(req.Reason, "reason", CaseStore.ReasonMax);
         if (c.RegulatoryExtended) throw new AppProblem(CaseErrors.ExtensionUsed);
         var clocks = await store.ClocksAsync(c, ct);
         var clock = clocks.Get(ClockKind.Regulatory) ?? throw new AppProblem(ErrorCodes.Conflict);
@@ -22,9 +22,9 @@ public static class ExtendRegulatoryDeadline
         c.RegulatoryExtended = true;
         c.RegulatoryDueAt = c.ReceivedAt + store.Policies.RegulatoryExtended;
         store.Sla.Rebudget(clock, store.Policies.RegulatoryExtended, now, clocks.Calendar);
-        store.Add(c.Record(Actor.Of(user), TimelineKinds.RegulatoryExtension, false, now, new TimelineArgs { DueAt = c.RegulatoryDueAt }, req.Reason.Trim()));
+        store.Add(c.Record(Actor.Of(user), TimelineKinds.RegulatoryExtension, false, now, new TimelineArgs { DueAt = c.RegulatoryDueAt }, reason));
         await store.SaveAsync(c, ct);
-        await audit.WriteAsync(user.UserId.ToString(), "case.regulatory_extended", "case:" + c.Id, new { reason = req.Reason }, ct);
+        await audit.WriteAsync(user.UserId.ToString(), "case.regulatory_extended", "case:" + c.Id, new { reason }, ct);
         return TypedResults.NoContent();
     }
 }

@@ -8,6 +8,7 @@ using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Cases.Features;
 
@@ -31,9 +32,9 @@ public sealed class FileComplaintHandler(CaseStore store, PriorityRules prioriti
     {
         var errors = new Dictionary<string, string[]>();
         if (r.Category is null || !CaseCategories.All.Contains(r.Category)) errors["category"] = ["field.invalid"];
-        if (string.IsNullOrWhiteSpace(r.Subject) || r.Subject.Length > 200) errors["subject"] = ["field.required"];
-        if (string.IsNullOrWhiteSpace(r.Description) || r.Description.Length > 4000) errors["description"] = ["field.required"];
-        if (r.DesiredOutcome is { Length: > 1000 }) errors["desiredOutcome"] = ["field.invalid"];
+        Text.Check(errors, "subject", r.Subject, 200);
+        Text.Check(errors, "description", r.Description, 4000, multiline: true);
+        Text.Check(errors, "desiredOutcome", r.DesiredOutcome, 1000, required: false, multiline: true);
         if (!CaseChannels.All.Contains(channel)) errors["channel"] = ["field.invalid"];
         var txIds = (r.TransactionIds ?? []).Distinct().ToList();
         if (txIds.Count > 20) errors["transactionIds"] = ["field.invalid"];

@@ -27,10 +27,10 @@ public sealed class RecordReviewHandler(CaseStore store, IAuditLog audit)
         if (user.Role is not (Roles.Supervisor or Roles.Admin)) throw AppProblem.Forbidden();
         var c = await store.GetForStaffAsync(user, caseId, ct);
         if (req.Decision is not ("uphold" or "change_remedy" or "return_to_agent")) throw AppProblem.Validation("decision", "field.invalid");
-        if (string.IsNullOrWhiteSpace(req.Reasoning)) throw AppProblem.Validation("reasoning", "field.required");
+        var reasoning = CaseStore.RequireText(req.Reasoning, "reasoning", CaseStore.ReasonMax);
         if (c.ReviewState != "pending") throw new AppProblem(ErrorCodes.Conflict);
         c.ReviewState = req.Decision switch { "uphold" => "upheld", "change_remedy" => "changed", _ => "returned" };
-        store.Add(c.Record(Actor.Of(user), TimelineKinds.Review, true, store.Now, new TimelineArgs { Decision = req.Decision }, req.Reasoning.Trim()));
+        store.Add(c.Record(Actor.Of(user), TimelineKinds.Review, true, store.Now, new TimelineArgs { Decision = req.Decision }, reasoning));
         await store.SaveAsync(c, ct);
         await audit.WriteAsync(user.UserId.ToString(), "case.reviewed", "case:" + c.Id, new { req.Decision }, ct);
     }

@@ -18,8 +18,8 @@ public sealed class ReopenHandler(CaseStore store)
     public async Task<Case> HandleAsync(CurrentUser user, Guid caseId, string? reason, CancellationToken ct)
     {
         var c = await store.GetForCustomerAsync(user.UserId, caseId, ct);
-        if (string.IsNullOrWhiteSpace(reason)) throw AppProblem.Validation("reason", "field.required");
-        await ReopenAsync(store, c, new Actor(user.UserId, Roles.Customer), reason.Trim(), null, ct);
+        var text = CaseStore.RequireText(reason, "reason", CaseStore.ReasonMax);
+        await ReopenAsync(store, c, new Actor(user.UserId, Roles.Customer), text, null, ct);
         await store.SaveAsync(c, ct);
         return c;
     }

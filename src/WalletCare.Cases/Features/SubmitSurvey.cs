@@ -5,6 +5,7 @@ using WalletCare.Cases.Domain;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Cases.Features;
 
@@ -27,7 +28,7 @@ public sealed class SubmitSurveyHandler(CaseStore store)
         if (req.Resolved is null) errors["resolved"] = ["field.required"];
         if (req.Attitude is not (>= 1 and <= 5)) errors["attitude"] = ["field.rating"];
         if (req.Speed is not (>= 1 and <= 5)) errors["speed"] = ["field.rating"];
-        if (req.Suggestion is { Length: > 2000 }) errors["suggestion"] = ["field.invalid"];
+        Text.Check(errors, "suggestion", req.Suggestion, CaseStore.ReasonMax, required: false, multiline: true);
         if (errors.Count > 0) throw AppProblem.Validation(errors);
         var db = store.Db;
         if (c.Status is not (CaseStatus.Resolved or CaseStatus.Closed)) throw new AppProblem(CaseErrors.SurveyNotOpen);

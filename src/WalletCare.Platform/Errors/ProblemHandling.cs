@@ -30,11 +30,18 @@ public sealed class ErrorText(IStringLocalizerFactory factory, IEnumerable<Error
 
     public string Get(string key, params object[] args) => Find(key, args) ?? key;
 
+    /// <summary>The text of a field error, with its arguments (see <see cref="FieldMessage"/>).</summary>
+    public string Field(string message)
+    {
+        var (key, args) = FieldMessage.Parse(message);
+        return Find(key, args) ?? key;
+    }
+
     /// <summary>Title and the most useful detail (the first field error, else the code's detail) for showing on a page.</summary>
     public (string Title, string? Detail) Describe(AppProblem p)
     {
         var field = p.FieldErrors?.Values.SelectMany(v => v).FirstOrDefault();
-        return (Get(p.Code), field is not null ? Get(field) : Find(p.Code + ".detail", p.Args));
+        return (Get(p.Code), field is not null ? Field(field) : Find(p.Code + ".detail", p.Args));
     }
 }
 
@@ -82,7 +89,7 @@ public static class ProblemHandlingExtensions
     {
         var text = http.RequestServices.GetRequiredService<ErrorText>();
         ProblemDetails pd = problem.FieldErrors is { Count: > 0 } fe
-            ? new HttpValidationProblemDetails(fe.ToDictionary(k => k.Key, v => v.Value.Select(m => text.Get(m)).ToArray()))
+            ? new HttpValidationProblemDetails(fe.ToDictionary(k => k.Key, v => v.Value.Select(text.Field).ToArray()))
             : new ProblemDetails();
         pd.Status = problem.Status;
         pd.Title = text.Get(problem.Code);

@@ -8,6 +8,7 @@ using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Platform.Idempotency;
 using WalletCare.Remedies.Domain;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Remedies.Features;
 
@@ -28,7 +29,7 @@ public sealed class DecideClaimHandler(
     {
         var errors = new Dictionary<string, string[]>();
         if (req.Upheld is null) errors["upheld"] = ["field.required"];
-        if (string.IsNullOrWhiteSpace(req.Reason) || req.Reason.Length > 2000) errors["reason"] = ["field.required"];
+        Text.Check(errors, "reason", req.Reason, 2000, multiline: true);
         if (errors.Count > 0) throw AppProblem.Validation(errors);
         var upheld = req.Upheld!.Value;
         var reason = req.Reason!.Trim();

@@ -8,6 +8,7 @@ using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Platform.Idempotency;
 using WalletCare.Remedies.Domain;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Remedies.Features;
 
@@ -32,7 +33,7 @@ public sealed class ProposeRemedyHandler(
         var errors = new Dictionary<string, string[]>();
         if (req.Type is null || !Types.Contains(req.Type)) errors["type"] = ["field.invalid"];
         if (req.AmountMinor <= 0) errors["amountMinor"] = ["field.amount_positive"];
-        if (string.IsNullOrWhiteSpace(req.Reason) || req.Reason.Length > 2000) errors["reason"] = ["field.required"];
+        Text.Check(errors, "reason", req.Reason, 2000, multiline: true);
         if (req.Type is RemedyKinds.Refund or RemedyKinds.FeeReversal && req.TransactionId is null) errors["transactionId"] = ["field.required"];
         if (errors.Count > 0) throw AppProblem.Validation(errors);
         if (req.AmountMinor > limits.MaxRemedyMinor) throw new AppProblem(RemedyErrors.OverMaximum);

@@ -7,6 +7,7 @@ using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Remedies.Domain;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Remedies.Features;
 
@@ -17,7 +18,7 @@ public sealed class RejectRemedyHandler(RemediesDbContext db, ICaseDirectory cas
 {
     public async Task<Remedy> RejectAsync(Guid remedyId, string? reason, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw AppProblem.Validation("reason", "field.required");
+        reason = Text.Require(reason, "reason", 2000, multiline: true);
         var r = await db.Remedies.AsNoTracking().FirstOrDefaultAsync(x => x.Id == remedyId, ct) ?? throw AppProblem.NotFound();
         if (r.ProposedBy == user.UserId) throw new AppProblem(RemedyErrors.SelfApproval);
         var now = time.GetUtcNow().UtcDateTime;

@@ -5,6 +5,7 @@ using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Wallet.Domain;
 using WalletCare.Wallet.Gateway;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Wallet.Features;
 
@@ -26,7 +27,7 @@ public sealed class BindCardHandler(WalletDbContext db, OpenWalletHandler wallet
         if (digits.Length is < 12 or > 19 || !SimulatedCardGateway.Luhn(digits)) errors["number"] = ["field.card_number"];
         if (!SimulatedCardGateway.TryExpiry(r.Expiry ?? "", out _)) errors["expiry"] = ["field.card_expiry"];
         if (string.IsNullOrWhiteSpace(r.Cvv) || r.Cvv.Length is < 3 or > 4 || !r.Cvv.All(char.IsDigit)) errors["cvv"] = ["field.card_cvv"];
-        if (string.IsNullOrWhiteSpace(r.HolderName) || r.HolderName.Length > 60) errors["holderName"] = ["field.required"];
+        Text.Check(errors, "holderName", r.HolderName, 60);
         if (errors.Count > 0) throw AppProblem.Validation(errors);
         await wallets.EnsureWalletAsync(customerId, ct);
         var now = time.GetUtcNow().UtcDateTime;

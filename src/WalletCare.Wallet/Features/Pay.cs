@@ -5,6 +5,7 @@ using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Wallet.Domain;
 using WalletCare.Wallet.Ledger;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Wallet.Features;
 
@@ -19,7 +20,7 @@ public sealed class PayHandler(WalletDbContext db, WalletOperations ops, LedgerS
     public async Task<WalletTransaction> HandleAsync(Guid customerId, PaymentRequest r, string key, DateTime? at = null, CancellationToken ct = default)
     {
         WalletOperations.RequirePositive(r.AmountMinor);
-        if (r.Description is { Length: > 200 }) throw AppProblem.Validation("description", "field.invalid");
+        Text.Optional(r.Description, "description", 200);
         var hash = WalletOperations.Hash("payment", r.MerchantId, r.AmountMinor, r.Description);
         if (await ops.ExistingAsync(customerId, key, hash, ct) is { } done) return done;
         var when = at ?? ops.Now;

@@ -6,6 +6,7 @@ using WalletCare.Platform.Http;
 using WalletCare.Platform.Privacy;
 using WalletCare.Wallet.Domain;
 using WalletCare.Wallet.Ledger;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Wallet.Features;
 
@@ -20,10 +21,10 @@ public sealed class TransferHandler(WalletDbContext db, WalletOperations ops, Op
     public async Task<WalletTransaction> HandleAsync(Guid customerId, TransferRequest r, string key, DateTime? at = null, CancellationToken ct = default)
     {
         WalletOperations.RequirePositive(r.AmountMinor);
-        if (string.IsNullOrWhiteSpace(r.ToPhone)) throw AppProblem.Validation("toPhone", "field.required");
+        var toPhone = Text.Require(r.ToPhone, "toPhone", 200);
         var hash = WalletOperations.Hash("transfer", r.ToPhone, r.AmountMinor);
         if (await ops.ExistingAsync(customerId, key, hash, ct) is { } done) return done;
-        var payee = await users.FindByLoginAsync(r.ToPhone.Trim(), ct);
+        var payee = await users.FindByLoginAsync(toPhone, ct);
         if (payee is null || payee.Role != Roles.Customer || payee.Phone is null) throw new AppProblem(WalletErrors.PayeeNotFound);
         if (payee.Id == customerId) throw AppProblem.Validation("toPhone", "field.self_transfer");
         var payeeWallet = await wallets.EnsureWalletAsync(payee.Id, ct);
