@@ -8,6 +8,7 @@ public static class CaseErrors
     public static readonly ErrorCode AlreadyEscalated = new("ALREADY_ESCALATED", 409);
     public static readonly ErrorCode ExtensionUsed = new("REGULATORY_EXTENSION_USED", 409);
     public static readonly ErrorCode AttachmentType = new("ATTACHMENT_TYPE_NOT_ALLOWED", 415);
+    public static readonly ErrorCode AttachmentActiveContent = new("ATTACHMENT_ACTIVE_CONTENT", 415);
     public static readonly ErrorCode AttachmentTooLarge = new("ATTACHMENT_TOO_LARGE", 413);
     public static readonly ErrorCode SurveyNotOpen = new("SURVEY_NOT_AVAILABLE", 409);
     public static readonly ErrorCode SurveyDone = new("SURVEY_ALREADY_SUBMITTED", 409);

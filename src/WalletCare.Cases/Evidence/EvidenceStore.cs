@@ -40,10 +40,16 @@ public sealed class EvidenceStore(string root, ILogger<EvidenceStore>? log = nul
         {
             "image/jpeg" => StripJpeg(data),
             "image/png" => StripPng(data),
-            "application/pdf" => data,
+            "application/pdf" => CheckedPdf(data),
             _ => throw new AppProblem(CaseErrors.AttachmentType),
         };
         return new StoredFile(type, clean, type != "application/pdf", Convert.ToHexStringLower(SHA256.HashData(clean)));
+    }
+
+    private static byte[] CheckedPdf(byte[] data)
+    {
+        PdfCheck.Require(data);
+        return data;
     }
 
     /// <summary>Writes by content hash (same file → same path); returns the relative path.</summary>
@@ -95,7 +101,7 @@ public sealed class EvidenceStore(string root, ILogger<EvidenceStore>? log = nul
             if (d[i] != 0xFF) throw new AppProblem(CaseErrors.AttachmentType);
             var marker = d[i + 1];
             if (marker == 0xD9) { o.Write(d, i, 2); return o.ToArray(); }
-            if (marker == 0xDA) { o.Write(d, i, d.Length - i); return o.ToArray(); } // start of scan: the rest is image data
+            if (marker == 0xDA) return KeepToEoi(o, d, i);
             if (marker is 0x01 or (>= 0xD0 and <= 0xD7)) { o.Write(d, i, 2); i += 2; continue; }
             var len = BinaryPrimitives.ReadUInt16BigEndian(d.AsSpan(i + 2));
             if (len < 2 || i + 2 + len > d.Length) throw new AppProblem(CaseErrors.AttachmentType);
@@ -104,6 +110,18 @@ public sealed class EvidenceStore(string root, ILogger<EvidenceStore>? log = nul
             i += 2 + len;
         }
         throw new AppProblem(CaseErrors.AttachmentType);
+    }
+
+    /// <summary>
+    /// From the first scan to EOI is image data (entropy-coded bytes never hold FF D9: a data FF is stuffed as FF 00);
+    /// anything after EOI — a ZIP, a script — is not part of the picture and is not kept. No EOI: not a whole JPEG.
+    /// </summary>
+    private static byte[] KeepToEoi(MemoryStream o, byte[] d, int scan)
+    {
+        var eoi = d.AsSpan(scan).IndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]);
+        if (eoi < 0) throw new AppProblem(CaseErrors.AttachmentType);
+        o.Write(d, scan, eoi + 2);
+        return o.ToArray();
     }
 
     /// <summary>Drops textual and EXIF chunks (tEXt, zTXt, iTXt, eXIf, tIME); keeps everything needed to draw the image.</summary>

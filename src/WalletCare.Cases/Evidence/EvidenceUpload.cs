@@ -4,6 +4,7 @@ using WalletCare.Platform.Audit;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
+using WalletCare.Platform.Validation;
 
 namespace WalletCare.Cases.Evidence;
 
@@ -23,10 +24,10 @@ public sealed class EvidenceUpload(EvidenceStore store, CasesDbContext db, IAudi
     {
         if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed);
         var path = await store.SaveAsync(prepared, ct);
-        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "evidence" : fileName);
+        var name = SafeFileName(fileName);
         var a = new CaseAttachment
         {
-            CaseId = c.Id, FileName = name.Length > 200 ? name[..200] : name, ContentType = prepared.ContentType, SizeBytes = prepared.Content.Length,
+            CaseId = c.Id, FileName = name, ContentType = prepared.ContentType, SizeBytes = prepared.Content.Length,
             Sha256 = prepared.Sha256, StoragePath = path, MetadataStripped = prepared.MetadataStripped, UploadedBy = actor,
             UploadedAt = time.GetUtcNow().UtcDateTime,
         };
@@ -37,5 +38,25 @@ public sealed class EvidenceUpload(EvidenceStore store, CasesDbContext db, IAudi
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(actor.ToString(), "case.attachment", "case:" + c.Id, new { a.Sha256, a.SizeBytes, a.ContentType }, ct);
         return a;
+    }
+
+    public const int MaxFileNameLength = 100;
+
+    /// <summary>
+    /// The name shown in the timeline, the dossier and the download: the last path segment only, without control
+    /// characters, bidi overrides ("gpj.exe" shown as "exe.jpg") or "..", at most 100 characters keeping the extension.
+    /// </summary>
+    public static string SafeFileName(string? fileName)
+    {
+        var raw = fileName ?? "";
+        var last = raw[(raw.LastIndexOfAny(['/', '\\']) + 1)..];
+        var kept = new string(last.Where(ch => !char.IsControl(ch) && !Text.IsBidiControl(ch) && ch is not (':' or '*' or '?' or '"' or '<' or '>' or '|')).ToArray());
+        while (kept.Contains("..", StringComparison.Ordinal)) kept = kept.Replace("..", ".", StringComparison.Ordinal);
+        kept = kept.Trim().Trim('.').Trim();
+        if (kept.Length == 0) return "evidence";
+        if (kept.Length <= MaxFileNameLength) return kept;
+        var ext = Path.GetExtension(kept);
+        if (ext.Length > 10) ext = "";
+        return kept[..(MaxFileNameLength - ext.Length)].TrimEnd() + ext;
     }
 }
