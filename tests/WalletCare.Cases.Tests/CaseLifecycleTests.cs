@@ -53,7 +53,7 @@ public sealed class CaseLifecycleTests
 
         // A 12315 referral with its own, earlier deadline.
         var due = DateTime.UtcNow.Date.AddDays(5);
-        await (await compliance.PostJsonAsync($"/api/v1/agent/tickets/{id}/external-cases", new { source = "12315", reference = "12315-2026-0001", receivedAt = DateTime.UtcNow, dueAt = f.Time.GetUtcNow().UtcDateTime.AddDays(5) })).ExpectAsync(204);
+        await (await compliance.PostJsonAsync($"/api/v1/agent/tickets/{id}/external-cases", new { source = "12315", reference = "12315-2026-0001", receivedAt = f.Time.GetUtcNow().UtcDateTime, dueAt = f.Time.GetUtcNow().UtcDateTime.AddDays(5) })).ExpectAsync(204);
         await (await compliance.PostJsonAsync($"/api/v1/agent/tickets/{id}/external-cases", new { source = "nowhere", reference = "x", dueAt = due })).ExpectAsync(400, "VALIDATION_FAILED");
         var queue = await (await agent.GetAsync("/api/v1/agent/queue?external=true")).ExpectAsync(200);
         var item = Assert.Single(queue.GetProperty("items").EnumerateArray(), i => i.Id() == id);

@@ -1,3 +1,5 @@
+using WalletCare.Cases.Evidence;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +18,8 @@ public static class ComplaintEndpoints
         g.MapGet("/", ListComplaints.Endpoint);
         g.MapGet("/{id:guid}", GetComplaint.Endpoint);
         g.MapPost("/{id:guid}/messages", AddCustomerMessage.Endpoint);
-        g.MapPost("/{id:guid}/attachments", UploadEvidence.Endpoint).DisableAntiforgery();
+        g.MapPost("/{id:guid}/attachments", UploadEvidence.Endpoint).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(EvidenceStore.MaxBytes + 1024 * 1024)); // the file plus multipart framing
         g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadEvidence.Endpoint);
         g.MapPost("/{id:guid}/escalate", Escalate.Endpoint);
         g.MapPost("/{id:guid}/reopen", Reopen.Endpoint);

@@ -53,4 +53,5 @@ public static class ErrorCodes
     public static readonly ErrorCode AntiforgeryFailed = new("ANTIFORGERY_FAILED", 400);
     public static readonly ErrorCode InternalError = new("INTERNAL_ERROR", 500);
     public static readonly ErrorCode PayloadTooLarge = new("PAYLOAD_TOO_LARGE", 413);
+    public static readonly ErrorCode UnsupportedMediaType = new("UNSUPPORTED_MEDIA_TYPE", 415);
 }

@@ -67,7 +67,11 @@ public static class ProblemHandlingExtensions
                     404 => ErrorCodes.NotFound,
                     409 => ErrorCodes.Conflict,
                     422 => ErrorCodes.ValidationFailed,
+                    413 => ErrorCodes.PayloadTooLarge,
+                    415 => ErrorCodes.UnsupportedMediaType,
                     429 => ErrorCodes.TooManyRequests,
+                    // Any other 4xx the framework answers (405, 411 …) is the client's request, not our fault.
+                    >= 400 and < 500 => ErrorCodes.MalformedRequest,
                     _ => ErrorCodes.InternalError,
                 };
                 pd.Extensions["code"] = code.Code;

@@ -65,6 +65,7 @@ public static class WalletCareHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseMiddleware<WalletCare.Platform.Http.RequestBodyLimits>();
         app.UseMiddleware<WalletCare.Platform.Idempotency.IdempotencyBuffering>();
         app.UseSecurityModule();
         app.UseAntiforgery();
