@@ -68,7 +68,8 @@ public sealed class EvidenceHardeningTests
         var problem = Assert.Throws<WalletCare.Platform.Errors.AppProblem>(() => PdfCheck.Require(FlateStream("<< /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >>")));
         Assert.Equal("ATTACHMENT_ACTIVE_CONTENT", problem.Code);
         PdfCheck.Require(FlateStream("BT /F1 12 Tf (plain receipt) Tj ET"));
-        PdfCheck.Require(Pdf("1 0 obj << /Type /Catalog /JSONish 1 >> endobj")); // a name that only starts with /JS is not script
+        PdfCheck.Require(Pdf("1 0 obj << /Type /Catalog /JSONish 1 /BaseFont /JS-Bold >> endobj")); // names that only start with /JS are not script
+        Assert.Throws<WalletCare.Platform.Errors.AppProblem>(() => PdfCheck.Require(Pdf("2 0 obj <</S/JavaScript/JS(x)>> endobj")));
     }
 
     [Theory]

@@ -59,5 +59,8 @@ public sealed class WalletHardeningTests
         var c = await f.ClientForAsync("13800000001", language: "en-US");
         var body = await (await c.PostJsonAsync("/api/v1/wallet/payments", new { merchantId = await c.MerchantAsync(), amountMinor = 100, description = new string('x', 201) }, "long")).ExpectAsync(400, "VALIDATION_FAILED");
         Assert.Equal("At most 200 characters", body.GetProperty("errors").GetProperty("description")[0].GetString());
+        var zh = await f.ClientForAsync("13800000001");
+        var zhBody = await (await zh.PostJsonAsync("/api/v1/wallet/payments", new { merchantId = await zh.MerchantAsync(), amountMinor = 100, description = new string('x', 201) }, "long-zh")).ExpectAsync(400, "VALIDATION_FAILED");
+        Assert.Equal("不能超过 200 个字符", zhBody.GetProperty("errors").GetProperty("description")[0].GetString());
     }
 }

@@ -13,6 +13,7 @@ namespace WalletCare.Cases.Evidence;
 public static class PdfCheck
 {
     private static readonly string[] ActiveNames = ["/OpenAction", "/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/AA"];
+    private const string Delimiters = "()<>[]{}/%";
     private const int MaxInflated = 32 * 1024 * 1024;
 
     public static void Require(byte[] pdf)
@@ -40,9 +41,9 @@ public static class PdfCheck
         {
             for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
             {
-                // "/JS" must be the whole name, not the start of "/JSONData".
+                // "/JS" must be the whole name (ended by white space or a delimiter), not the start of "/JSONData" or "/JS-Bold".
                 var end = i + name.Length;
-                if (end >= text.Length || !char.IsAsciiLetterOrDigit(text[end])) return true;
+                if (end >= text.Length || char.IsWhiteSpace(text[end]) || Delimiters.Contains(text[end])) return true;
             }
         }
         return false;
