@@ -44,8 +44,9 @@ internal static class FuzzOperations
         foreach (var prop in p.EnumerateObject())
         {
             var t = Resolve(prop.Value, schemas);
-            props[prop.Name] = t.TryGetProperty("type", out var type) ? type.ValueKind == JsonValueKind.Array
+            var kind = t.TryGetProperty("type", out var type) ? type.ValueKind == JsonValueKind.Array
                 ? string.Join(',', type.EnumerateArray().Select(x => x.GetString())) : type.GetString() ?? "" : "object";
+            props[prop.Name] = t.TryGetProperty("format", out var format) ? kind + ":" + format.GetString() : kind;
         }
     }
 }
@@ -74,10 +75,16 @@ internal static class FuzzBodies
         yield return ("negative numbers", Utf8(JsonSerializer.Serialize(All(op, _ => -1))), json);
         yield return ("overflow numbers", Utf8("{" + string.Join(',', Names(op).Select(n => $"\"{n}\":92233720368547758080")) + "}"), json);
         yield return ("huge exponent", Utf8("{" + string.Join(',', Names(op).Select(n => $"\"{n}\":1e400")) + "}"), json);
-        yield return ("control characters", Utf8(JsonSerializer.Serialize(All(op, t => t.Contains("string") ? Hostile : t.Contains("boolean") ? true : 1))), json);
+        yield return ("control characters", Utf8(JsonSerializer.Serialize(All(op, WellTypedWith(Hostile)))), json);
+        yield return ("bidi override only", Utf8(JsonSerializer.Serialize(All(op, WellTypedWith("收据\u202Egpj.exe")))), json);
         yield return ("text/plain", Utf8("hello"), "text/plain");
         if (op.Multipart) yield return ("multipart without a file", Utf8("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--b--\r\n"), "multipart/form-data; boundary=b");
     }
+
+    /// <summary>Every field well-typed (ids, dates, numbers, flags) except that each text carries <paramref name="text"/>, so the text check is what answers.</summary>
+    private static Func<string, object> WellTypedWith(string text) => t =>
+        t.Contains(":uuid") ? Guid.NewGuid() : t.Contains(":date") ? "2026-11-24T00:00:00Z" : t.Contains("string") ? text
+            : t.Contains("boolean") ? true : t.Contains("array") ? Array.Empty<object>() : 1;
 
     private static IEnumerable<string> Names(FuzzOperation op) => op.Properties.Count > 0 ? op.Properties.Keys : ["reason", "amountMinor", "body"];
 

@@ -71,7 +71,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 failures.Add($"{op.Key} answered only 4xx but wrote: {before} → {after}");
         }
         output.WriteLine($"{ops.Count} write operations from /openapi/v1.json, {requests} hostile requests, {clock.Elapsed.TotalSeconds:F1} s");
-        foreach (var op in ops) output.WriteLine("  " + op.Key);
+        foreach (var op in ops) output.WriteLine($"  {op.Key} ({string.Join(", ", op.Properties.Select(p => p.Key + ": " + p.Value))})");
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(40)));
     }
 
