@@ -23,8 +23,9 @@ public static class SecurityModule
 {
     public const string AuthRateLimit = "auth";
 
-    public static IServiceCollection AddSecurityModule(this IServiceCollection services, int loginAttemptsPerMinute = 30)
+    public static IServiceCollection AddSecurityModule(this IServiceCollection services, int loginAttemptsPerMinute = 30, int idleTimeoutMinutes = 30)
     {
+        services.AddSingleton(new SessionSettings(TimeSpan.FromMinutes(idleTimeoutMinutes)));
         services.AddModuleDbContext<SecurityDbContext>("security");
         services.AddErrorResources<Resources.SecurityText>();
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();

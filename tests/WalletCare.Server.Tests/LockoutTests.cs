@@ -59,3 +59,21 @@ public sealed class LockoutTests
         Assert.Equal("ok", await Login(WalletCareFactory.DemoPassword, "198.51.100.20"));
     }
 }
+
+/// <summary>Sessions end after 30 minutes without use (issue #16: they lasted 7 days with no idle limit).</summary>
+public sealed class IdleTimeoutTests
+{
+    [Fact]
+    public async Task A_session_unused_for_30_minutes_is_over_and_one_in_use_is_kept()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite) { IdleTimeoutMinutes = 30 };
+        var active = await f.ClientForAsync("13800000001");
+        var idle = await f.ClientForAsync("13800000002");
+        for (var i = 0; i < 3; i++)
+        {
+            f.Time.Advance(TimeSpan.FromMinutes(20)); // 60 minutes in all: the active client is used every 20
+            await (await active.GetAsync("/api/v1/me")).ExpectAsync(200);
+        }
+        await (await idle.GetAsync("/api/v1/me")).ExpectAsync(401, "UNAUTHENTICATED");
+    }
+}

@@ -27,6 +27,11 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Time { get; }
     /// <summary>Per-address sign-in rate limit; high by default so tests that sign in often are not throttled.</summary>
     public int LoginAttemptsPerMinute { get; init; } = 10_000;
+    /// <summary>
+    /// Session idle timeout. Tests that move the clock by hours or days keep their signed-in clients, so the
+    /// default here is 60 days; the idle-timeout test sets the production default (30 minutes).
+    /// </summary>
+    public int IdleTimeoutMinutes { get; init; } = 60 * 24 * 60;
     private readonly bool _demo;
     private readonly bool _ownsDirectory;
     private readonly Action<IServiceCollection>? _configure;
@@ -74,6 +79,7 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
         builder.UseSetting("WalletCare:Demo", _demo ? "true" : "false");
         builder.UseSetting("WalletCare:BackgroundJobs", "false");
         builder.UseSetting("Security:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:IdleTimeoutMinutes", IdleTimeoutMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:Provider", Db == Db.Postgres ? "postgres" : "sqlite");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:WalletCare", ConnectionString);
         builder.ConfigureLogging(l => l.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning)

@@ -9,12 +9,15 @@ using WalletCare.Security.Persistence;
 
 namespace WalletCare.Security.Auth;
 
+/// <summary>How long a session may sit unused before it ends (Security:IdleTimeoutMinutes, default 30).</summary>
+public sealed record SessionSettings(TimeSpan IdleTimeout);
+
 public sealed record LoginResult(User User, string Token, Session Session);
 
 public sealed record ClientInfo(string? Ip, string? UserAgent);
 
 /// <summary>Sign-in, sessions and lockout. Unknown names and wrong passwords look identical from outside.</summary>
-public sealed class SessionService(SecurityDbContext db, LoginGuard guard, IPasswordHasher<User> hasher, TimeProvider time, IAuditLog audit)
+public sealed class SessionService(SecurityDbContext db, LoginGuard guard, SessionSettings sessionSettings, IPasswordHasher<User> hasher, TimeProvider time, IAuditLog audit)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(7);
     // Verified against for unknown names so both paths cost one hash computation.
@@ -98,7 +101,9 @@ public sealed class SessionService(SecurityDbContext db, LoginGuard guard, IPass
             .Join(db.Users.Where(u => u.IsActive), s => s.UserId, u => u.Id, (s, u) => new { s, u })
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
-        if (now - row.s.LastSeenAt > TimeSpan.FromMinutes(5))
+        // Idle timeout (ASVS V3.3.2): a session nobody used for this long is over, whatever its absolute expiry.
+        if (now - row.s.LastSeenAt > sessionSettings.IdleTimeout) return null;
+        if (now - row.s.LastSeenAt > TimeSpan.FromMinutes(1))
             await db.Sessions.Where(s => s.Id == row.s.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
         return (row.s, row.u);
     }

@@ -29,7 +29,7 @@ public static class WalletCareHost
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
 
         services.AddPlatformModule(config);
-        services.AddSecurityModule(config.GetValue("Security:LoginAttemptsPerMinute", 30));
+        services.AddSecurityModule(config.GetValue("Security:LoginAttemptsPerMinute", 30), config.GetValue("Security:IdleTimeoutMinutes", 30));
         services.AddWalletModule();
         services.AddCasesModule();
         services.AddRemediesModule();
