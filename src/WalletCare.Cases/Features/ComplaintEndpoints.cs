@@ -17,11 +17,13 @@ public static class ComplaintEndpoints
         g.MapGet("/{id:guid}", GetComplaint.Endpoint);
         g.MapPost("/{id:guid}/messages", AddCustomerMessage.Endpoint);
         g.MapPost("/{id:guid}/attachments", UploadEvidence.Endpoint).DisableAntiforgery();
-        g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadEvidence.Endpoint);
         g.MapPost("/{id:guid}/escalate", Escalate.Endpoint);
         g.MapPost("/{id:guid}/reopen", Reopen.Endpoint);
         g.MapPost("/{id:guid}/cancel", Cancel.Endpoint);
         g.MapPost("/{id:guid}/survey", SubmitSurvey.Endpoint);
         g.MapGet("/{id:guid}/dossier", Dossier.CustomerEndpoint);
+        // Outside the customer-only group: staff read evidence too; the handler decides per case.
+        app.MapGet("/api/v1/complaints/{id:guid}/attachments/{attachmentId:guid}", DownloadEvidence.Endpoint)
+            .RequireAuthorization().WithTags("Complaints");
     }
 }
