@@ -15,14 +15,18 @@ internal static class BrowserErrorPages
         (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         && !MachinePaths.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
-    public static IApplicationBuilder UseBrowserErrorPages(this IApplicationBuilder app) =>
-        app.UseWhen(IsPageRequest, branch =>
-        {
-            // A fresh scope for the status page, as the Blazor template does: the failed request's scoped
-            // services (a DbContext mid-error) must not render it.
-            branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
-            branch.UseMiddleware<PageExceptionsToStatus>();
-        });
+    /// <summary>
+    /// Goes right after the JSON <c>UseStatusCodePages</c>. Not a <c>UseWhen</c> branch: WebApplication gives a
+    /// branch its own, empty routing world, so a re-execute inside one never finds the status page.
+    /// </summary>
+    public static WebApplication UseBrowserErrorPages(this WebApplication app)
+    {
+        // A fresh scope for the status page, as the Blazor template does: the failed request's scoped
+        // services (a DbContext mid-error) must not render it.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseMiddleware<PageExceptionsToStatus>();
+        return app;
+    }
 }
 
 /// <summary>
@@ -33,6 +37,13 @@ internal sealed class PageExceptionsToStatus(RequestDelegate next, ILogger<PageE
 {
     public async Task InvokeAsync(HttpContext http)
     {
+        if (!BrowserErrorPages.IsPageRequest(http))
+        {
+            // Only the re-execute's own feature is switched off: the outer JSON status pages still answer the API.
+            if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            await next(http);
+            return;
+        }
         try
         {
             await next(http);
