@@ -37,6 +37,9 @@ public sealed class PagesBrowserTests
             await Assertions.Expect(li.Locator("#back-home")).ToHaveAttributeAsync("href", "/");
         }
         await BrowserApp.ShotAsync(li, "not-found-en");
+        await li.GotoAsync("/status/500"); // what the re-execute renders after an unhandled error
+        await Assertions.Expect(li.Locator("#status-title")).ToHaveTextAsync("Something went wrong");
+        await Assertions.Expect(li.Locator("#back-home")).ToBeVisibleAsync();
 
         // The customer's help and security links lead to pages, not JSON.
         foreach (var (href, id) in new[] { ("/help", "#help-title"), ("/security", "#security-title") })

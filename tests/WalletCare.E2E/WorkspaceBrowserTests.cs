@@ -59,6 +59,11 @@ public sealed class WorkspaceBrowserTests
         await agent.ClickAsync("#macro-insert");
         await Assertions.Expect(agent.Locator("#reply-body")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^草稿：已核实银行短信。\\n张伟您好"));
         await Assertions.Expect(agent.Locator("#note-body")).ToHaveValueAsync("内部草稿：待确认网关流水");
+
+        // A remedy amount that is not a number says so, instead of "金额必须大于 0".
+        await agent.FillAsync("#remedy-amount", "1e5");
+        await agent.ClickAsync("#remedy-submit");
+        await Assertions.Expect(agent.Locator("#ticket-error")).ToContainTextAsync("请用数字输入金额");
     }
 
     private static byte[] TestJpeg()
