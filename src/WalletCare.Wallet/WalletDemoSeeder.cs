@@ -38,15 +38,16 @@ internal sealed class WalletDemoSeeder(WalletDbContext db, OpenWalletHandler wal
             db.Merchants.Add(new Merchant { Name = name, NameEn = en, Descriptor = descriptor, Category = category, LedgerAccountId = account.Id });
             await db.SaveChangesAsync(ct);
         }
-        await SeedCustomerAsync("13800000001", "ZHANG WEI", "6222000000000017", ct);
-        await SeedCustomerAsync("13800000002", "LI NA", "6222000000000025", ct);
+        await SeedCustomerAsync("13800000001", "6222000000000017", ct);
+        await SeedCustomerAsync("13800000002", "6222000000000025", ct);
     }
 
-    private async Task SeedCustomerAsync(string phone, string holder, string secondCard, CancellationToken ct)
+    private async Task SeedCustomerAsync(string phone, string secondCard, CancellationToken ct)
     {
         var user = await users.FindByLoginAsync(phone, ct);
         if (user is null) return;
         var id = user.Id;
+        var holder = user.DisplayName; // real-name rule: the cards are in the verified holder's own name
         var w = await wallets.EnsureWalletAsync(id, ct);
         if (await db.Transactions.AnyAsync(t => t.CustomerId == id && t.IdempotencyKey.StartsWith("seed:"), ct)) return;
         w.KycLevel = 2;

@@ -27,6 +27,7 @@ public static class WalletErrors
     public static readonly ErrorCode PayeeNotFound = new("PAYEE_NOT_FOUND", 422);
     public static readonly ErrorCode RefundNotAllowed = new("REFUND_NOT_ALLOWED", 409);
     public static readonly ErrorCode RefundFailed = new("REFUND_FAILED", 422);
+    public static readonly ErrorCode CardHolderMismatch = new("CARD_HOLDER_MISMATCH", 422);
     public static readonly ErrorCode WalletNotFound = new("WALLET_NOT_FOUND", 404);
 
     private static readonly ErrorCode[] GatewayCodes = [InsufficientFunds, IssuerDeclined, CardLimitExceeded, Timeout, NetworkError, RiskBlocked, CardLostOrStolen, CardExpired, BadCardData];

@@ -64,7 +64,7 @@ public sealed class LedgerChaos(WalletCareFactory factory, int wallets = 4, int 
             });
             var c = await factory.ClientForAsync(phone, "chaos-password-1");
             async Task<string> Bind(string number) =>
-                (await Json(await c.PostAsJsonAsync("/api/v1/wallet/cards", new { number, expiry = "12/29", cvv = "123", holderName = "混沌" }), 201)).GetProperty("id").GetString()!;
+                (await Json(await c.PostAsJsonAsync("/api/v1/wallet/cards", new { number, expiry = "12/29", cvv = "123", holderName = $"混沌{i}" }), 201)).GetProperty("id").GetString()!;
             var ok = await Bind("6222000000000009");
             await Json(await Post(c, "/api/v1/wallet/topups", new { cardId = ok, amountMinor = 200_000 }, Guid.NewGuid().ToString()), 201);
             var complaint = await Json(await c.PostAsJsonAsync("/api/v1/complaints", new

@@ -52,6 +52,18 @@ public sealed class GatewayOutcomeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_card_in_another_persons_name_is_refused_and_case_or_spacing_of_the_own_name_is_not()
+    {
+        var me = (await (await _c.GetAsync("/api/v1/me")).ExpectAsync(200)).GetProperty("displayName").GetString()!;
+        var refused = await (await _c.PostJsonAsync("/api/v1/wallet/cards", new { number = "6222000000000009", expiry = "12/29", cvv = "123", holderName = "李四" })).ExpectAsync(422, "CARD_HOLDER_MISMATCH");
+        Assert.False(string.IsNullOrEmpty(refused.GetProperty("detail").GetString()));
+        var spaced = string.Join(" ", me.ToCharArray());
+        await (await _c.PostJsonAsync("/api/v1/wallet/cards", new { number = "6222000000000009", expiry = "12/29", cvv = "123", holderName = spaced })).ExpectAsync(201);
+        var cards = await (await _c.GetAsync("/api/v1/wallet/cards")).ExpectAsync(200);
+        Assert.Equal(3, cards.GetArrayLength()); // the two demo cards and the one in the owner's own name
+    }
+
+    [Fact]
     public async Task A_card_that_expires_after_binding_is_declined_as_expired()
     {
         var card = await _c.BindAsync("6222000000000009", expiry: "12/26");

@@ -14,8 +14,12 @@ internal static class WalletTestKit
     public static Task<Guid> UserIdAsync(this WalletCareFactory f, string login) =>
         f.ScopedAsync(async sp => (await sp.GetRequiredService<IUserDirectory>().FindByLoginAsync(login))!.Id);
 
-    public static async Task<JsonElement> BindAsync(this HttpClient c, string number, string expiry = "12/29", string cvv = "123") =>
-        await (await c.PostJsonAsync("/api/v1/wallet/cards", new { number, expiry, cvv, holderName = "TEST" })).ExpectAsync(201);
+    /// <summary>Binds in the signed-in customer's own name: the real-name rule refuses any other holder.</summary>
+    public static async Task<JsonElement> BindAsync(this HttpClient c, string number, string expiry = "12/29", string cvv = "123")
+    {
+        var holderName = (await (await c.GetAsync("/api/v1/me")).ExpectAsync(200)).GetProperty("displayName").GetString();
+        return await (await c.PostJsonAsync("/api/v1/wallet/cards", new { number, expiry, cvv, holderName })).ExpectAsync(201);
+    }
 
     public static async Task<JsonElement> TopupAsync(this HttpClient c, string cardId, long amount, string? key = null) =>
         await (await c.PostJsonAsync("/api/v1/wallet/topups", new { cardId, amountMinor = amount }, key ?? Guid.NewGuid().ToString())).ExpectAsync(201);

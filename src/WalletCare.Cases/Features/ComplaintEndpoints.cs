@@ -20,11 +20,13 @@ public static class ComplaintEndpoints
         g.MapPost("/{id:guid}/messages", AddCustomerMessage.Endpoint);
         g.MapPost("/{id:guid}/attachments", UploadEvidence.Endpoint).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(EvidenceStore.MaxBytes + 1024 * 1024)); // the file plus multipart framing
-        g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadEvidence.Endpoint);
         g.MapPost("/{id:guid}/escalate", Escalate.Endpoint);
         g.MapPost("/{id:guid}/reopen", Reopen.Endpoint);
         g.MapPost("/{id:guid}/cancel", Cancel.Endpoint);
         g.MapPost("/{id:guid}/survey", SubmitSurvey.Endpoint);
         g.MapGet("/{id:guid}/dossier", Dossier.CustomerEndpoint);
+        // Outside the customer-only group: staff read evidence too; the handler decides per case.
+        app.MapGet("/api/v1/complaints/{id:guid}/attachments/{attachmentId:guid}", DownloadEvidence.Endpoint)
+            .RequireAuthorization().WithTags("Complaints");
     }
 }

@@ -37,12 +37,16 @@ public sealed class UploadEvidenceHandler(CaseStore store, EvidenceUpload eviden
     }
 }
 
-/// <summary>GET /api/v1/complaints/{id}/attachments/{attachmentId} — the stored file, re-verified against its SHA-256.</summary>
+/// <summary>
+/// GET /api/v1/complaints/{id}/attachments/{attachmentId} — the stored file, re-verified against its SHA-256.
+/// The customer who owns the case may read it (another customer's is 404), and so may staff on any case:
+/// the agent cannot judge a complaint without the photo behind it (issue #17).
+/// </summary>
 public static class DownloadEvidence
 {
     public static async Task<IResult> Endpoint(Guid id, Guid attachmentId, CaseStore store, EvidenceStore files, CurrentUser user, CancellationToken ct)
     {
-        var c = await store.GetForCustomerAsync(user.UserId, id, ct);
+        var c = user.IsStaff ? await store.GetForStaffAsync(user, id, ct) : await store.GetForCustomerAsync(user.UserId, id, ct);
         var a = await store.Db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.CaseId == c.Id, ct) ?? throw AppProblem.NotFound();
         return Results.File(await files.ReadVerifiedAsync(a, ct), a.ContentType, a.FileName);
     }

@@ -64,6 +64,7 @@ public static class WalletCareHost
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBrowserErrorPages();
         app.UseStaticFiles();
         app.UseMiddleware<WalletCare.Platform.Http.RequestBodyLimits>();
         app.UseMiddleware<WalletCare.Platform.Idempotency.IdempotencyBuffering>();

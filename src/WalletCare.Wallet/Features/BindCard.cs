@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WalletCare.Platform.Audit;
+using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 using WalletCare.Wallet.Domain;
@@ -12,7 +13,8 @@ namespace WalletCare.Wallet.Features;
 public sealed record BindCardRequest(string? Number, string? Expiry, string? Cvv, string? HolderName);
 
 /// <summary>POST /cards: the gateway tokenises the card; we keep the token and display data, never the number or CVV.</summary>
-public sealed class BindCardHandler(WalletDbContext db, OpenWalletHandler wallets, ICardGateway gateway, IAuditLog audit, TimeProvider time)
+public sealed class BindCardHandler(WalletDbContext db, OpenWalletHandler wallets, ICardGateway gateway, IAuditLog audit, TimeProvider time,
+    IUserDirectory users)
 {
     internal static async Task<Created<CardDto>> PostAsync(BindCardRequest req, BindCardHandler handler, CurrentUser user, CancellationToken ct)
     {
@@ -33,6 +35,10 @@ public sealed class BindCardHandler(WalletDbContext db, OpenWalletHandler wallet
         var now = time.GetUtcNow().UtcDateTime;
         var t = gateway.Tokenize(digits, r.Expiry!, r.Cvv!, now);
         if (t.Token is null) throw new AppProblem(WalletErrors.Gateway(t.Code!));
+        // Real-name rule (实名): a card must be in the verified holder's name. Checked after the bank has
+        // answered so a bad card still reads as a card problem, and before anything is stored.
+        var owner = await users.GetAsync(customerId, ct);
+        if (owner is null || !SameName(owner.DisplayName, r.HolderName!)) throw new AppProblem(WalletErrors.CardHolderMismatch);
         var card = new Card
         {
             CustomerId = customerId, Token = t.Token, Brand = t.Brand, Bank = t.Bank, Last4 = t.Last4, Expiry = r.Expiry!,
@@ -43,4 +49,9 @@ public sealed class BindCardHandler(WalletDbContext db, OpenWalletHandler wallet
         await audit.WriteAsync(customerId.ToString(), "card.bound", "card:" + card.Id, new { card.Last4, card.Brand }, ct);
         return card;
     }
+
+    /// <summary>Embossed names differ in case and spacing ("ZHANG WEI" / "Zhang Wei", "张 伟" / "张伟"); nothing else.</summary>
+    internal static bool SameName(string verified, string holder) => Squash(verified) == Squash(holder);
+
+    private static string Squash(string s) => new string(s.Where(ch => !char.IsWhiteSpace(ch)).ToArray()).ToUpperInvariant();
 }
