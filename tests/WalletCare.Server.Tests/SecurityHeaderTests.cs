@@ -70,3 +70,21 @@ public sealed class CraftedInputTests
         Assert.Equal(400, (int)res.StatusCode);
     }
 }
+
+/// <summary>Console pages added for compliance and admin refuse the roles that may not use them.</summary>
+public sealed class ConsolePageAuthorizationTests
+{
+    [Theory]
+    [InlineData("/console/external", "external-title", "compliance1", "agent1")]
+    [InlineData("/console/audit", "audit-verify", "compliance1", "agent1")]
+    [InlineData("/console/admin", "users", "admin", "supervisor1")]
+    [InlineData("/console/external", "external-title", "compliance1", "13800000001")]
+    public async Task A_role_that_may_not_use_the_page_never_sees_it(string url, string marker, string allowed, string refused)
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var ok = await (await f.ClientForAsync(allowed)).GetStringAsync(url);
+        Assert.Contains($"id=\"{marker}\"", ok, StringComparison.Ordinal);
+        var res = await (await f.ClientForAsync(refused)).GetAsync(url);
+        Assert.DoesNotContain($"id=\"{marker}\"", await res.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -17,12 +17,12 @@ public static class UiEndpoints
         // No form fields to bind, so minimal APIs would not check the token by themselves: a cross-site
         // page could otherwise sign a person out (issue #16).
         ui.MapPost("/logout", LogoutAsync);
-        ui.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
+        ui.MapGet("/culture", (string c, string? returnUrl, HttpContext http, TimeProvider time) =>
         {
             var culture = c == "en-US" ? "en-US" : "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
             return Results.LocalRedirect(SafeLocal(returnUrl));
         });
     }
