@@ -2,15 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Audit;
 using WalletCare.Platform.Idempotency;
 using WalletCare.Platform.Jobs;
+using WalletCare.Platform.Outbox;
 
 namespace WalletCare.Platform.Persistence;
 
-/// <summary>Tables every area shares: the audit chain, stored idempotent responses, job leases.</summary>
+/// <summary>Tables every area shares: the audit chain, stored idempotent responses, job leases, the outbox.</summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : ModuleDbContext(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -35,5 +37,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.ToTable("job_leases");
             e.HasKey(x => x.Name);
         });
+        b.MapOutbox(ownsMigration: true);
     }
 }
