@@ -33,6 +33,7 @@ public static class SecurityModule
         services.AddScoped<LoginGuard>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<ISecurityQueries, SecurityQueries>();
+        services.AddScoped<ISessionControl, Auth.SessionControl>();
         services.AddScoped<Features.AdminQueries>();
         services.AddScoped<IDemoSeeder, SecurityDemoSeeder>();
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
