@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
+using WalletCare.Platform.Outbox;
 using WalletCare.Platform.Persistence;
 
 namespace WalletCare.Cases;
@@ -95,5 +96,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : M
             e.ToTable("macros");
             e.Property(x => x.Body).HasMaxLength(4000);
         });
+        // Customer notices of replies and status changes commit with the change (Notify/CaseNotices.cs).
+        modelBuilder.MapOutbox();
     }
 }
