@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Contracts;
@@ -42,9 +43,19 @@ public sealed class CaseNotices(IUserDirectory users)
         var key = $"case:{c.Id:N}:{c.Version}:{kind}:";
         db.Add(OutboxMessage.Create(OutboxChannels.InApp, kind, now, customer.Id, null, title, body, caseId: c.Id, dedupeKey: key + "inapp"));
         if (customer.Email is { Length: > 0 } email)
-            db.Add(OutboxMessage.Create(OutboxChannels.Email, kind, now, customer.Id, email, title, body, caseId: c.Id, dedupeKey: key + "email"));
+            db.Add(OutboxMessage.Create(OutboxChannels.Email, kind, now, customer.Id, email, title, body, ThreadHeaders(c), c.Id, key + "email"));
         if (customer.Phone is { Length: > 0 } phone)
             db.Add(OutboxMessage.Create(OutboxChannels.Sms, kind, now, customer.Id, phone, title, shortText, caseId: c.Id, dedupeKey: key + "sms"));
+    }
+
+    /// <summary>Every e-mail about one case refers to the same root id, so the customer's mail client shows them as one thread.</summary>
+    private static string ThreadHeaders(Case c)
+    {
+        var root = $"<case-{c.Id:N}@walletcare.local>";
+        return JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["Message-ID"] = $"<case-{c.Id:N}-v{c.Version}@walletcare.local>", ["In-Reply-To"] = root, ["References"] = root,
+        });
     }
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max] + "…";
