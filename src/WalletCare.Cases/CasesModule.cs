@@ -28,6 +28,7 @@ public static class CasesModule
             sp.GetRequiredService<ILogger<EvidenceStore>>()));
         services.AddScoped<IBusinessCalendarProvider, Calendar.EditableCalendarProvider>();
         services.AddScoped<CaseStore>();
+        services.AddScoped<Notify.CaseNotices>();
         services.AddScoped<CasesQueries>();
         services.AddScoped<Timeline.TimelineRenderer>();
         services.AddScoped<EvidenceUpload>();
