@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WalletCare.Platform.Http;
+
+namespace WalletCare.Help.Features;
+
+/// <summary>The help centre's routes (SPEC §6). Reading published articles needs no sign-in: a locked-out customer needs help most.</summary>
+public static class HelpEndpoints
+{
+    public static void MapHelp(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1/help").AllowAnonymous().WithTags("Help");
+        open.MapGet("/topics", ReadArticles.Topics);
+        open.MapGet("/articles/{id:guid}", ReadArticles.Article);
+        open.MapGet("/search", SearchArticles.Endpoint);
+
+        var customer = app.MapGroup("/api/v1/help").RequireAuthorization().WithTags("Help");
+        customer.MapPost("/articles/{id:guid}/votes", Vote.Endpoint);
+
+        var staff = app.MapGroup("/api/v1/help").RequireAuthorization(Policies.Staff).WithTags("Help");
+        staff.MapPost("/articles", SaveArticle.Create);
+        staff.MapPut("/articles/{id:guid}", SaveArticle.Update);
+        staff.MapGet("/drafts", ReadArticles.Drafts);
+
+        var supervisor = app.MapGroup("/api/v1/help").RequireAuthorization(Policies.Supervisor).WithTags("Help");
+        supervisor.MapGet("/search/misses", SearchArticles.Misses);
+    }
+}
