@@ -22,6 +22,8 @@ public static class HelpModule
         services.AddScoped<SearchArticlesHandler>();
         services.AddScoped<SaveArticleHandler>();
         services.AddScoped<VoteHandler>();
+        services.AddScoped<Troubleshooting.Troubleshooters>();
+        services.AddScoped<RunTroubleshooterHandler>();
         services.AddScoped<IStartupInitializer, ArticleSeeder>();
         services.AddScoped<ICliVerb, ReindexVerb>();
         return services;

@@ -14,9 +14,14 @@ public static class HelpEndpoints
         open.MapGet("/topics", ReadArticles.Topics);
         open.MapGet("/articles/{id:guid}", ReadArticles.Article);
         open.MapGet("/search", SearchArticles.Endpoint);
+        open.MapGet("/troubleshooters", RunTroubleshooter.List);
 
         var customer = app.MapGroup("/api/v1/help").RequireAuthorization().WithTags("Help");
         customer.MapPost("/articles/{id:guid}/votes", Vote.Endpoint);
+
+        var own = app.MapGroup("/api/v1/help/troubleshooters").RequireAuthorization(Policies.Customer).WithTags("Help");
+        own.MapPost("/{key}/runs", RunTroubleshooter.Start);
+        own.MapPost("/{key}/runs/{runId:guid}/outcome", RunTroubleshooter.Outcome);
 
         var staff = app.MapGroup("/api/v1/help").RequireAuthorization(Policies.Staff).WithTags("Help");
         staff.MapPost("/articles", SaveArticle.Create);
