@@ -10,6 +10,8 @@ public sealed class HelpDbContext(DbContextOptions<HelpDbContext> options) : Mod
     public DbSet<HelpVote> Votes => Set<HelpVote>();
     public DbSet<SearchMiss> SearchMisses => Set<SearchMiss>();
     public DbSet<TroubleshooterRun> Runs => Set<TroubleshooterRun>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<DeflectionEvent> Deflections => Set<DeflectionEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,6 +42,18 @@ public sealed class HelpDbContext(DbContextOptions<HelpDbContext> options) : Mod
         {
             e.ToTable("help_troubleshooter_runs");
             e.HasIndex(x => new { x.CustomerId, x.StartedAt });
+        });
+        modelBuilder.Entity<Announcement>(e =>
+        {
+            e.ToTable("help_announcements");
+            e.Property(x => x.BodyZh).HasMaxLength(2000);
+            e.Property(x => x.BodyEn).HasMaxLength(2000);
+            e.HasIndex(x => x.EndsAt);
+        });
+        modelBuilder.Entity<DeflectionEvent>(e =>
+        {
+            e.ToTable("help_deflection_events");
+            e.HasIndex(x => new { x.Kind, x.At });
         });
     }
 }

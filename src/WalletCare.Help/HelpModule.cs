@@ -24,6 +24,8 @@ public static class HelpModule
         services.AddScoped<VoteHandler>();
         services.AddScoped<Troubleshooting.Troubleshooters>();
         services.AddScoped<RunTroubleshooterHandler>();
+        services.AddScoped<AnnouncementsHandler>();
+        services.AddScoped<SuggestionsHandler>();
         services.AddScoped<IStartupInitializer, ArticleSeeder>();
         services.AddScoped<ICliVerb, ReindexVerb>();
         return services;

@@ -15,9 +15,12 @@ public static class HelpEndpoints
         open.MapGet("/articles/{id:guid}", ReadArticles.Article);
         open.MapGet("/search", SearchArticles.Endpoint);
         open.MapGet("/troubleshooters", RunTroubleshooter.List);
+        open.MapGet("/announcements", Announcements.List);
 
         var customer = app.MapGroup("/api/v1/help").RequireAuthorization().WithTags("Help");
         customer.MapPost("/articles/{id:guid}/votes", Vote.Endpoint);
+        customer.MapGet("/suggestions", Suggestions.Endpoint);
+        customer.MapPost("/suggestions/opened", Suggestions.Opened);
 
         var own = app.MapGroup("/api/v1/help/troubleshooters").RequireAuthorization(Policies.Customer).WithTags("Help");
         own.MapPost("/{key}/runs", RunTroubleshooter.Start);
@@ -30,5 +33,6 @@ public static class HelpEndpoints
 
         var supervisor = app.MapGroup("/api/v1/help").RequireAuthorization(Policies.Supervisor).WithTags("Help");
         supervisor.MapGet("/search/misses", SearchArticles.Misses);
+        supervisor.MapPost("/announcements", Announcements.Create);
     }
 }
