@@ -26,6 +26,8 @@ public static class HelpModule
         services.AddScoped<RunTroubleshooterHandler>();
         services.AddScoped<AnnouncementsHandler>();
         services.AddScoped<SuggestionsHandler>();
+        services.AddSingleton<AgentSearchIndex>();
+        services.AddScoped<AgentSearchHandler>();
         services.AddScoped<IStartupInitializer, ArticleSeeder>();
         services.AddScoped<ICliVerb, ReindexVerb>();
         return services;

@@ -30,6 +30,7 @@ public static class HelpEndpoints
         staff.MapPost("/articles", SaveArticle.Create);
         staff.MapPut("/articles/{id:guid}", SaveArticle.Update);
         staff.MapGet("/drafts", ReadArticles.Drafts);
+        app.MapGet("/api/v1/agent/search", AgentSearch.Endpoint).RequireAuthorization(Policies.Staff).WithTags("Help");
 
         var supervisor = app.MapGroup("/api/v1/help").RequireAuthorization(Policies.Supervisor).WithTags("Help");
         supervisor.MapGet("/search/misses", SearchArticles.Misses);
