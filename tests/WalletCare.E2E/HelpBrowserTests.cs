@@ -16,6 +16,7 @@ public sealed class HelpBrowserTests
         await page.GotoAsync("/help");
         await Assertions.Expect(page.Locator("#help-title")).ToHaveTextAsync("帮助中心");
         await page.FillAsync("#help-q", "充钱没到账");
+        await Assertions.Expect(page.Locator("#help-instant li").First).ToContainTextAsync("充值没到账"); // instant results while typing
         await page.ClickAsync("#help-search-submit");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/help/search\\?q="));
         await Assertions.Expect(page.Locator("#help-results li").First).ToContainTextAsync("充值没到账");
