@@ -52,6 +52,7 @@ public static class CasesModule
         services.AddScoped<ICaseDirectory, CaseDirectory>();
         services.AddScoped<ICaseIntake, CaseIntake>();
         services.AddSingleton<CaseNumbers>();
+        services.AddScoped<ICaseSearchFeed, CaseSearchFeed>();
         services.AddScoped<IDemoSeeder, CasesDemoSeeder>();
         services.AddHostedService<SlaSweeperService>();
         return services;

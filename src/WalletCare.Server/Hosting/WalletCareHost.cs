@@ -10,6 +10,7 @@ using WalletCare.Wallet;
 using WalletCare.Cases;
 using WalletCare.Remedies;
 using WalletCare.Notifications;
+using WalletCare.Help;
 using WalletCare.Server.Cli;
 using WalletCare.Server.Components;
 
@@ -35,6 +36,7 @@ public static class WalletCareHost
         services.AddCasesModule();
         services.AddRemediesModule();
         services.AddNotificationsModule();
+        services.AddHelpModule();
         // Areas register here (Wallet, Cases, ...).
 
         services.AddHostedService<StartupTasks>();
@@ -85,6 +87,7 @@ public static class WalletCareHost
         app.MapCasesModule();
         app.MapRemediesModule();
         app.MapNotificationsModule(settings.Demo);
+        app.MapHelpModule();
         // Areas map here.
         app.MapUiEndpoints();
         app.MapRazorComponents<App>();
