@@ -19,13 +19,14 @@ public abstract class PeriodicJob(IServiceProvider services, TimeProvider time, 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.BackgroundJobs) return;
+        var interval = settings.JobIntervalSeconds is int cap && cap > 0 && cap < Interval.TotalSeconds ? TimeSpan.FromSeconds(cap) : Interval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(Interval, time, stoppingToken);
+                await Task.Delay(interval, time, stoppingToken);
                 using var scope = services.CreateScope();
-                if (!await scope.ServiceProvider.GetRequiredService<IJobLeases>().TryAcquireAsync(LeaseName, Interval * 2, stoppingToken)) continue;
+                if (!await scope.ServiceProvider.GetRequiredService<IJobLeases>().TryAcquireAsync(LeaseName, interval * 2, stoppingToken)) continue;
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

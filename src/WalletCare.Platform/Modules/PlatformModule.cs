@@ -29,6 +29,8 @@ public sealed class WalletCareSettings
     /// <summary>Periodic jobs (sweepers, settlement). Tests turn them off and call the work methods directly.</summary>
     public bool BackgroundJobs { get; set; } = true;
     public string DataDirectory { get; set; } = "data";
+    /// <summary>When set, no periodic job waits longer than this between runs (the several-node test uses 1 s).</summary>
+    public int? JobIntervalSeconds { get; set; }
 }
 
 public static class PlatformModule
@@ -43,6 +45,7 @@ public static class PlatformModule
             Demo = config.GetValue<bool>("WalletCare:Demo"),
             BackgroundJobs = config.GetValue("WalletCare:BackgroundJobs", true),
             DataDirectory = DatabaseSettings.From(config).DataDirectory,
+            JobIntervalSeconds = config.GetValue<int?>("WalletCare:JobIntervalSeconds"),
         });
         services.AddModuleDbContext<PlatformDbContext>("platform");
         services.AddScoped<Migrator>();
