@@ -31,6 +31,9 @@ public static class SecurityModule
         services.AddScoped<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddScoped<SessionService>();
         services.AddScoped<LoginGuard>();
+        services.AddScoped<TwoFactor>();
+        services.AddScoped<ISecondFactor>(sp => sp.GetRequiredService<TwoFactor>());
+        services.AddScoped<SecurityMessages>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<ISecurityQueries, SecurityQueries>();
         services.AddScoped<ISessionControl, Auth.SessionControl>();
