@@ -34,8 +34,13 @@ public static class SecurityModule
         services.AddScoped<TwoFactor>();
         services.AddScoped<ISecondFactor>(sp => sp.GetRequiredService<TwoFactor>());
         services.AddScoped<SecurityMessages>();
+        services.AddScoped<SignOutSessionsHandler>();
+        services.AddScoped<NotMeHandler>();
+        services.AddScoped<ChangePasswordHandler>();
+        services.AddScoped<ResetPasswordHandler>();
         services.AddScoped<IUserDirectory, UserDirectory>();
-        services.AddScoped<ISecurityQueries, SecurityQueries>();
+        services.AddScoped<SecurityQueries>();
+        services.AddScoped<ISecurityQueries>(sp => sp.GetRequiredService<SecurityQueries>());
         services.AddScoped<ISessionControl, Auth.SessionControl>();
         services.AddScoped<Features.AdminQueries>();
         services.AddScoped<IDemoSeeder, SecurityDemoSeeder>();
