@@ -38,6 +38,8 @@ public static class SecurityModule
         services.AddScoped<NotMeHandler>();
         services.AddScoped<ChangePasswordHandler>();
         services.AddScoped<ResetPasswordHandler>();
+        services.AddScoped<ExportPersonalDataHandler>();
+        services.AddScoped<IPersonalDataSource, SecurityPersonalData>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<SecurityQueries>();
         services.AddScoped<ISecurityQueries>(sp => sp.GetRequiredService<SecurityQueries>());

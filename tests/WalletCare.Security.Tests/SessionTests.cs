@@ -77,3 +77,35 @@ public sealed class SessionTests
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), i => i.GetProperty("device").GetString() == "Chrome · Android");
     }
 }
+
+/// <summary>Personal-data export (SPEC §5): the customer's own data from every area, nobody else's.</summary>
+public sealed class ExportTests
+{
+    [Theory]
+    [InlineData(Db.Sqlite)]
+    [InlineData(Db.Postgres)]
+    public async Task The_export_holds_the_customers_data_and_nobody_elses(Db db)
+    {
+        await using var f = WalletCareFactory.Create(db);
+        var zhang = await f.ClientForAsync("13800000001");
+        await f.ClientForAsync("13800000002");
+        var res = await zhang.GetAsync("/api/v1/me/export");
+        var json = await res.ExpectAsync(200);
+        var text = json.GetRawText();
+        Assert.Equal("13800000001", json.GetProperty("account").GetProperty("profile").GetProperty("phone").GetString());
+        Assert.NotEmpty(json.GetProperty("account").GetProperty("logins").EnumerateArray());
+        Assert.NotEmpty(json.GetProperty("wallet").GetProperty("cards").EnumerateArray());
+        Assert.NotEmpty(json.GetProperty("wallet").GetProperty("transactions").EnumerateArray());
+        Assert.NotEmpty(json.GetProperty("complaints").GetProperty("cases").EnumerateArray());
+        Assert.DoesNotContain("13800000002", text);
+        Assert.DoesNotContain("lina@", text);
+        Assert.DoesNotContain("passwordHash", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("totpSecret", text, StringComparison.OrdinalIgnoreCase);
+        var lina = await f.UserIdAsync("13800000002");
+        Assert.DoesNotContain(lina.ToString(), text);
+        Assert.Contains("privacy.exported", await f.AuditActionsAsync());
+
+        await (await (await f.ClientForAsync("agent1")).GetAsync("/api/v1/me/export")).ExpectAsync(403);
+        await (await f.CreateClient().GetAsync("/api/v1/me/export")).ExpectAsync(401);
+    }
+}

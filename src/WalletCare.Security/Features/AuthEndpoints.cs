@@ -18,6 +18,7 @@ public static class AuthEndpoints
         auth.MapPost("/password/reset/request", ResetPasswordHandler.RequestEndpoint).RequireRateLimiting(SecurityModule.AuthRateLimit).AllowAnonymous();
         auth.MapPost("/password/reset", ResetPasswordHandler.ResetEndpoint).RequireRateLimiting(SecurityModule.AuthRateLimit).AllowAnonymous();
         app.MapGet("/api/v1/me", Me.Endpoint).RequireAuthorization().WithTags("Auth");
+        app.MapGet("/api/v1/me/export", ExportPersonalDataHandler.Endpoint).RequireAuthorization(Platform.Http.Policies.Customer).WithTags("Auth");
 
         var sec = app.MapGroup("/api/v1/security").RequireAuthorization().WithTags("Security");
         sec.MapPost("/2fa/setup", TwoFactorEnrolment.Setup);
