@@ -83,6 +83,18 @@ public sealed class TwoFactor(SecurityDbContext db, LoginGuard guard, TimeProvid
         user.TotpSecret = secret;
         user.TotpLastStep = null;
         await db.SaveChangesAsync(ct);
+        return Describe(user, secret);
+    }
+
+    /// <summary>The enrolment started but not confirmed yet (a secret and no code), so a page can show the same QR again.</summary>
+    public async Task<TwoFactorSetup?> PendingSetupAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && !u.TotpEnabled && u.TotpSecret != null, ct);
+        return user is null ? null : Describe(user, user.TotpSecret!);
+    }
+
+    private static TwoFactorSetup Describe(User user, string secret)
+    {
         var label = Uri.EscapeDataString(Issuer + ":" + (user.UserName ?? user.Phone ?? user.Email ?? user.Id.ToString()));
         var uri = $"otpauth://totp/{label}?secret={secret}&issuer={Issuer}&algorithm=SHA1&digits=6&period=30";
         using var generator = new QRCodeGenerator();
