@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using WalletCare.Security.Auth;
 using WalletCare.Testing;
 using Xunit;
@@ -107,5 +108,24 @@ public sealed class TwoFactorTests
         await (await me.PostAsJsonAsync("/api/v1/security/2fa/enable", new { code = "12345" })).ExpectAsync(400, "VALIDATION_FAILED");
         Assert.False((await (await me.GetAsync("/api/v1/security")).ExpectAsync(200)).GetProperty("twoFactorEnabled").GetBoolean());
         await (await me.PostAsJsonAsync("/api/v1/auth/login/2fa", new { code = "123456" })).ExpectAsync(400, "VALIDATION_FAILED");
+    }
+
+    [Fact]
+    public async Task A_staff_account_without_a_second_factor_cannot_sign_in_and_create_admin_enrols_one()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        await f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Platform.Contracts.IUserDirectory>()
+            .CreateAsync(new WalletCare.Platform.Contracts.NewUser("新客服", "agent", "Agent-pass-2026", UserName: "agent9")));
+        await (await f.Device().LoginAsync("agent9", "Agent-pass-2026")).ExpectAsync(403, "STAFF_TWO_FACTOR_NOT_ENROLLED");
+
+        var output = new StringWriter();
+        var rc = await f.ScopedAsync(sp => sp.GetServices<WalletCare.Platform.Modules.ICliVerb>().Single(v => v.Name == "create-admin")
+            .RunAsync(["--user", "root2", "--password", "Root-password-2026"], output, default));
+        Assert.Equal(0, rc);
+        var secret = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"secret \(add to an authenticator app\): ([A-Z2-7]+)").Groups[1].Value;
+        Assert.NotEmpty(secret);
+        var anon = f.Device();
+        var challenge = (await (await anon.LoginAsync("root2", "Root-password-2026")).ExpectAsync(200)).GetProperty("challengeId").GetGuid();
+        await (await anon.PostAsJsonAsync("/api/v1/auth/login/2fa", new { challengeId = challenge, code = SecurityTestKit.Code(secret, f) })).ExpectAsync(200);
     }
 }

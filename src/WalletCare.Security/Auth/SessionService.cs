@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Audit;
 using WalletCare.Platform.Errors;
+using WalletCare.Platform.Http;
 using WalletCare.Security.Domain;
 using WalletCare.Security.Persistence;
 
@@ -72,7 +73,13 @@ public sealed class SessionService(SecurityDbContext db, LoginGuard guard, Sessi
         }
 
         await guard.ResetAsync(addressKey, ct);
-        if (user!.TotpEnabled)
+        // Staff must use 2FA (SPEC §5): a staff account without an enrolled second factor does not sign in at all.
+        if (Roles.IsStaff(user!.Role) && !user.TotpEnabled)
+        {
+            await audit.WriteAsync(user.Id.ToString(), "auth.staff_without_2fa_refused", "user:" + user.Id, new { client.Ip }, ct);
+            throw new AppProblem(SecurityErrors.StaffTwoFactorNotEnrolled);
+        }
+        if (user.TotpEnabled)
         {
             // The password was right: remember the address as the owner's (LoginGuard.KnownAddressAsync), but no session yet.
             var challenge = new LoginChallenge
