@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using WalletCare.Security.Auth;
 
 namespace WalletCare.Security.Features;
@@ -10,7 +11,7 @@ public sealed record LoginResponse(string? AccessToken, DateTime? ExpiresAt, str
 /// <summary>POST /api/v1/auth/login: password step (SPEC §5).</summary>
 public static class Login
 {
-    public static async Task<IResult> Endpoint(LoginRequest req, SessionService sessions, HttpContext http, CancellationToken ct)
+    public static async Task<Ok<LoginResponse>> Endpoint(LoginRequest req, SessionService sessions, HttpContext http, CancellationToken ct)
     {
         var r = await sessions.LoginAsync(req.Login ?? "", req.Password ?? "", "bearer", ClientInfoOf.Http(http), ct);
         return TypedResults.Ok(Answer(r));
@@ -26,7 +27,7 @@ public sealed record TwoFactorLoginRequest(Guid? ChallengeId, string? Code);
 /// <summary>POST /api/v1/auth/login/2fa: the TOTP or recovery code that finishes a sign-in.</summary>
 public static class TwoFactorLogin
 {
-    public static async Task<IResult> Endpoint(TwoFactorLoginRequest req, SessionService sessions, HttpContext http, CancellationToken ct)
+    public static async Task<Ok<LoginResponse>> Endpoint(TwoFactorLoginRequest req, SessionService sessions, HttpContext http, CancellationToken ct)
     {
         if (req.ChallengeId is not { } id) throw Platform.Errors.AppProblem.Validation("challengeId", "field.required");
         var r = await sessions.CompleteTwoFactorAsync(id, req.Code, ClientInfoOf.Http(http), ct);
