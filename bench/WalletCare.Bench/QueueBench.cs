@@ -27,7 +27,10 @@ public static partial class QueueBench
         {
             var verb = scope.ServiceProvider.GetServices<ICliVerb>().Single(v => v.Name == "generate-load");
             await verb.RunAsync(["--tickets", tickets.ToString(System.Globalization.CultureInfo.InvariantCulture)], TextWriter.Null, default);
-            await scope.ServiceProvider.GetRequiredService<IUserDirectory>().CreateAsync(new NewUser("bench agent", "agent", "bench-password-1", UserName: "benchagent"));
+            var agent = await scope.ServiceProvider.GetRequiredService<IUserDirectory>().CreateAsync(new NewUser("bench agent", "agent", "bench-password-1", UserName: "benchagent"));
+            // Staff must use 2FA; the factory's sign-in answers it with the demo secret.
+            await scope.ServiceProvider.GetRequiredService<WalletCare.Security.Auth.TwoFactor>()
+                .EnrolAsync(agent.Id, f.Time.GetUtcNow().UtcDateTime, default, WalletCareFactory.DemoTotpSecret);
         }
         var name = db.ToString().ToLowerInvariant();
         Console.WriteLine($"queue {name} generate_load_{tickets} {sw.Elapsed.TotalSeconds:0.0} s");

@@ -53,6 +53,7 @@ public static class CasesModule
         services.AddScoped<ICaseIntake, CaseIntake>();
         services.AddSingleton<CaseNumbers>();
         services.AddScoped<ICaseSearchFeed, CaseSearchFeed>();
+        services.AddScoped<IPersonalDataSource, CasesPersonalData>();
         services.AddScoped<IDemoSeeder, CasesDemoSeeder>();
         services.AddHostedService<SlaSweeperService>();
         return services;

@@ -5,7 +5,7 @@ using WalletCare.Platform.Modules;
 namespace WalletCare.Security;
 
 /// <summary>Demo accounts of SPEC §2. The password is for demos only and documented as such.</summary>
-internal sealed class SecurityDemoSeeder(IUserDirectory users) : IDemoSeeder
+internal sealed class SecurityDemoSeeder(IUserDirectory users, Auth.TwoFactor twoFactor, TimeProvider time) : IDemoSeeder
 {
     public const string DemoPassword = "Demo@2026!";
     public int Order => 10;
@@ -25,8 +25,10 @@ internal sealed class SecurityDemoSeeder(IUserDirectory users) : IDemoSeeder
         foreach (var u in demo)
         {
             var login = u.UserName ?? u.Phone!;
-            if (await users.FindByLoginAsync(login, ct) is null)
-                await users.CreateAsync(u, ct);
+            var created = await users.FindByLoginAsync(login, ct) ?? await users.CreateAsync(u, ct);
+            // Staff must use 2FA (SPEC §2): demo staff share the documented demo secret; demo customers start without.
+            if (Roles.IsStaff(u.Role) && !await twoFactor.IsEnabledAsync(created.Id, ct))
+                await twoFactor.EnrolAsync(created.Id, time.GetUtcNow().UtcDateTime, ct, Auth.TwoFactor.DemoSecret);
         }
     }
 }

@@ -36,6 +36,7 @@ public static class WalletModule
         services.AddScoped<IWalletQueries, WalletContractQueries>();
         services.AddScoped<IWalletRemedies, WalletRemedies>();
         services.AddScoped<IWalletSecurity, WalletSecurity>();
+        services.AddScoped<IPersonalDataSource, WalletPersonalData>();
         services.AddScoped<IDemoSeeder, WalletDemoSeeder>();
         services.AddScoped<IStartupInitializer, WalletInitializer>();
         services.AddScoped<ICliVerb, VerifyLedgerVerb>();

@@ -26,7 +26,9 @@ public sealed class BrowserApp : IAsyncDisposable
         factory.StartServer();
         var pw = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await pw.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true, Args = Chromium.Args });
-        return new BrowserApp { Factory = factory, Playwright = pw, Browser = browser, BaseUrl = $"http://127.0.0.1:{port}" };
+        var app = new BrowserApp { Factory = factory, Playwright = pw, Browser = browser, BaseUrl = $"http://127.0.0.1:{port}" };
+        Running[app.BaseUrl] = factory;
+        return app;
     }
 
     public async Task<IPage> NewPageAsync(string locale = "zh-CN")
@@ -43,7 +45,19 @@ public sealed class BrowserApp : IAsyncDisposable
         await page.FillAsync("#password", password);
         await page.ClickAsync("#login-submit");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Staff must use 2FA: answer the second step with the demo secret's current code.
+        if (new Uri(page.Url).AbsolutePath == "/login/2fa" && await page.QuerySelectorAsync("#twofa-code") is not null)
+        {
+            var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
+            var code = Running.TryGetValue(origin, out var f) ? await f.DemoTwoFactorCodeAsync(login) : await page.InnerTextAsync("#twofa-demo-code");
+            await page.FillAsync("#twofa-code", code);
+            await page.ClickAsync("#twofa-submit");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
     }
+
+    /// <summary>Running apps by base address, so the static sign-in helper can reach the server's clock and data.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WalletCareFactory> Running = new();
 
     /// <summary>Saves a screenshot next to the test output for a person to look at.</summary>
     public static async Task ShotAsync(IPage page, string name)
@@ -62,6 +76,7 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Running.TryRemove(BaseUrl, out _);
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await Factory.DisposeAsync();

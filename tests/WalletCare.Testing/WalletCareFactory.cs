@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,6 +101,12 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
         var res = await anon.PostAsJsonAsync("/api/v1/auth/login", new { login, password });
         res.EnsureSuccessStatusCode();
         var body = await res.Content.ReadFromJsonAsync<TokenBody>();
+        if (body!.TwoFactorRequired)
+        {
+            res = await anon.PostAsJsonAsync("/api/v1/auth/login/2fa", new { body.ChallengeId, code = await DemoTwoFactorCodeAsync(login) });
+            res.EnsureSuccessStatusCode();
+            body = await res.Content.ReadFromJsonAsync<TokenBody>();
+        }
         var c = CreateClient();
         c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!.AccessToken);
         c.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
@@ -108,7 +115,26 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "Demo@2026!";
 
-    private sealed record TokenBody(string AccessToken);
+    private sealed record TokenBody(string? AccessToken, bool TwoFactorRequired, Guid? ChallengeId);
+
+    /// <summary>The documented demo TOTP secret every demo staff account is enrolled with (SPEC §2).</summary>
+    public const string DemoTotpSecret = "WALLETCAREDEMOTOTPSECRET";
+
+    /// <summary>
+    /// The current code of the demo secret for a staff sign-in. The fake clock stands still, so a test that signs the
+    /// same person in twice would replay a code the server already accepted (refused, RFC 6238 §5.2); the fixture
+    /// forgets the accepted step, as 30 real seconds passing would.
+    /// </summary>
+    public async Task<string> DemoTwoFactorCodeAsync(string login)
+    {
+        var key = login.Trim().ToLowerInvariant();
+        await ScopedAsync(sp => sp.GetRequiredService<WalletCare.Security.Persistence.SecurityDbContext>().Users
+            .Where(u => u.UserName == key || u.Phone == key || u.Email == key)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.TotpLastStep, (long?)null)));
+        return DemoTotpCode(Time.GetUtcNow().UtcDateTime);
+    }
+
+    public static string DemoTotpCode(DateTime utcNow) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(DemoTotpSecret)).ComputeTotp(utcNow);
 
     public T Scoped<T>(Func<IServiceProvider, T> f)
     {

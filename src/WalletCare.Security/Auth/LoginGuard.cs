@@ -50,5 +50,5 @@ public sealed class LoginGuard(SecurityDbContext db)
 
     /// <summary>Has this account signed in successfully from this address before? Then the per-login budget does not apply.</summary>
     public Task<bool> KnownAddressAsync(Guid userId, string? ip, CancellationToken ct) =>
-        ip is null ? Task.FromResult(false) : db.LoginEvents.AsNoTracking().AnyAsync(e => e.UserId == userId && e.Success && e.Ip == ip, ct);
+        ip is null ? Task.FromResult(false) : db.LoginEvents.AsNoTracking().AnyAsync(e => e.UserId == userId && (e.Success || e.Reason == SessionService.SecondFactorPending) && e.Ip == ip, ct);
 }

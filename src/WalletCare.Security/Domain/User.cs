@@ -15,6 +15,11 @@ public sealed class User
     public DateTime CreatedAt { get; set; }
     /// <summary>Languages and skills used by round-robin assignment (staff only), comma separated.</summary>
     public string Skills { get; set; } = "";
+    /// <summary>Base32 TOTP secret once 2FA is on (or while enrolment waits for its first code, with <see cref="TotpEnabled"/> false).</summary>
+    public string? TotpSecret { get; set; }
+    public bool TotpEnabled { get; set; }
+    /// <summary>The last accepted TOTP time step: a code of this step or an earlier one is refused (RFC 6238 §5.2).</summary>
+    public long? TotpLastStep { get; set; }
 }
 
 /// <summary>A server-side session behind a bearer token or the browser cookie. Only the token's hash is stored.</summary>
@@ -51,4 +56,7 @@ public sealed class LoginEvent
     public string? Reason { get; set; }
     public string? Ip { get; set; }
     public string? UserAgent { get; set; }
+    /// <summary>Device fingerprint (see <c>Devices.KeyOf</c>); set on successful sign-ins.</summary>
+    public string? DeviceKey { get; set; }
+    public bool NewDevice { get; set; }
 }

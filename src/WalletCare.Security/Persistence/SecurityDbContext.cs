@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WalletCare.Platform.Outbox;
 using WalletCare.Platform.Persistence;
 using WalletCare.Security.Domain;
 
@@ -10,6 +11,10 @@ public sealed class SecurityDbContext(DbContextOptions<SecurityDbContext> option
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<LoginEvent> LoginEvents => Set<LoginEvent>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<LoginChallenge> LoginChallenges => Set<LoginChallenge>();
+    public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -36,6 +41,20 @@ public sealed class SecurityDbContext(DbContextOptions<SecurityDbContext> option
         {
             e.ToTable("login_events");
             e.HasIndex(x => new { x.UserId, x.At });
+            e.HasIndex(x => new { x.UserId, x.DeviceKey });
         });
+        modelBuilder.Entity<RecoveryCode>(e =>
+        {
+            e.ToTable("recovery_codes");
+            e.HasIndex(x => x.UserId);
+        });
+        modelBuilder.Entity<LoginChallenge>(e => e.ToTable("login_challenges"));
+        modelBuilder.Entity<OneTimeToken>(e =>
+        {
+            e.ToTable("one_time_tokens");
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.UserId, x.Purpose });
+        });
+        modelBuilder.MapOutbox();
     }
 }

@@ -71,7 +71,7 @@ internal sealed class SeedDemoVerb(IServiceProvider sp) : ICliVerb
     }
 }
 
-internal sealed class CreateAdminVerb(IUserDirectory users) : ICliVerb
+internal sealed class CreateAdminVerb(IUserDirectory users, WalletCare.Security.Auth.TwoFactor twoFactor, TimeProvider time) : ICliVerb
 {
     public string Name => "create-admin";
     public string Help => "--user NAME [--password P] (or WALLETCARE_ADMIN_PASSWORD)";
@@ -89,8 +89,14 @@ internal sealed class CreateAdminVerb(IUserDirectory users) : ICliVerb
             output.WriteLine($"user '{name}' already exists");
             return 1;
         }
-        await users.CreateAsync(new NewUser(name, Roles.Admin, password, UserName: name), ct);
+        var admin = await users.CreateAsync(new NewUser(name, Roles.Admin, password, UserName: name), ct);
+        // Staff must use 2FA: the new admin is enrolled at once; the secret and recovery codes are printed this one time.
+        var secret = OtpNet.Base32Encoding.ToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        var codes = await twoFactor.EnrolAsync(admin.Id, time.GetUtcNow().UtcDateTime, ct, secret);
         output.WriteLine($"admin '{name}' created");
+        output.WriteLine($"two-step verification secret (add to an authenticator app): {secret}");
+        output.WriteLine($"otpauth://totp/WalletCare:{Uri.EscapeDataString(name)}?secret={secret}&issuer=WalletCare&algorithm=SHA1&digits=6&period=30");
+        output.WriteLine("recovery codes (each works once): " + string.Join(" ", codes));
         return 0;
     }
 }

@@ -14,6 +14,7 @@ public static class UiEndpoints
     {
         var ui = app.MapGroup("/ui").ExcludeFromDescription();
         ui.MapPost("/login", LoginAsync).RequireRateLimiting(WalletCare.Security.SecurityModule.AuthRateLimit);
+        ui.MapPost("/login/2fa", TwoFactorAsync).RequireRateLimiting(WalletCare.Security.SecurityModule.AuthRateLimit);
         // No form fields to bind, so minimal APIs would not check the token by themselves: a cross-site
         // page could otherwise sign a person out (issue #16).
         ui.MapPost("/logout", LogoutAsync);
@@ -33,18 +34,39 @@ public static class UiEndpoints
         try
         {
             var r = await sessions.LoginAsync(login ?? "", password ?? "", "cookie", AuthEndpoints.ClientOf(http), ct);
-            http.Response.Cookies.Append(SessionAuthenticationHandler.CookieName, r.Token, new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true,
-                Expires = r.Session.ExpiresAt,
-            });
-            var fallback = Roles.IsStaff(r.User.Role) ? "/console" : "/";
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || returnUrl == "/" ? fallback : SafeLocal(returnUrl));
+            if (r.TwoFactorRequired)
+                return Results.LocalRedirect($"/login/2fa?challenge={r.ChallengeId}&returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl))}");
+            return SignedIn(r, returnUrl, http);
         }
         catch (AppProblem p)
         {
             return Results.LocalRedirect($"/login?error={p.Code}&returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl))}");
         }
+    }
+
+    private static async Task<IResult> TwoFactorAsync([FromForm] Guid? challenge, [FromForm] string? code, [FromForm] string? returnUrl,
+        SessionService sessions, HttpContext http, CancellationToken ct)
+    {
+        try
+        {
+            if (challenge is not { } id) throw new AppProblem(WalletCare.Security.SecurityErrors.ChallengeInvalid);
+            return SignedIn(await sessions.CompleteTwoFactorAsync(id, code, AuthEndpoints.ClientOf(http), ct), returnUrl, http);
+        }
+        catch (AppProblem p)
+        {
+            return Results.LocalRedirect($"/login/2fa?challenge={challenge}&error={p.Code}&returnUrl={Uri.EscapeDataString(SafeLocal(returnUrl))}");
+        }
+    }
+
+    private static IResult SignedIn(LoginResult r, string? returnUrl, HttpContext http)
+    {
+        http.Response.Cookies.Append(SessionAuthenticationHandler.CookieName, r.Token!, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true,
+            Expires = r.Session!.ExpiresAt,
+        });
+        var fallback = Roles.IsStaff(r.User.Role) ? "/console" : "/";
+        return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || returnUrl == "/" ? fallback : SafeLocal(returnUrl));
     }
 
     private static async Task<IResult> LogoutAsync(SessionService sessions, CurrentUser user, HttpContext http,
