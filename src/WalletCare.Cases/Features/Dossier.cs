@@ -37,9 +37,11 @@ public sealed class DossierBuilder(CasesDbContext db, CasesQueries reader, Timel
     {
         var d = await BuildAsync(c, includeInternal, ct);
         var wantsPdf = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value == "application/pdf") || http.Request.Query["format"] == "pdf";
-        return wantsPdf
-            ? Results.File(RenderPdf(d), "application/pdf", $"{c.Number}.pdf")
-            : Results.Json(d, JsonSerializerOptions.Web, "application/json");
+        if (wantsPdf) return Results.File(RenderPdf(d), "application/pdf", $"{c.Number}.pdf");
+        // A link on a page asks for format=json: the browser saves a file instead of showing raw JSON (issue #17).
+        if (http.Request.Query["format"] == "json")
+            return Results.File(JsonSerializer.SerializeToUtf8Bytes(d, JsonSerializerOptions.Web), "application/json", $"{c.Number}.json");
+        return Results.Json(d, JsonSerializerOptions.Web, "application/json");
     }
 
     public async Task<DossierDto> BuildAsync(Case c, bool includeInternal, CancellationToken ct)
