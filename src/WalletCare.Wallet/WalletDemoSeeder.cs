@@ -79,8 +79,8 @@ internal sealed class WalletDemoSeeder(WalletDbContext db, OpenWalletHandler wal
                 await topups.HandleAsync(id, new TopupRequest(good.Id, 100_000), key(), at.AddHours(1), ct);
         }
         await RecordFailedAsync(id, TxType.Topup, 20_000, WalletErrors.RiskBlocked, key(), now.AddDays(-20), null, good.Id, ct);
-        // The card is valid to 12/29, so its decline is a bank timeout, not "card expired" (issue #17).
-        await RecordFailedAsync(id, TxType.Topup, 30_000, WalletErrors.Timeout, key(), now.AddDays(-12), null, good.Id, ct);
+        // The card is valid to 12/29, so this decline is a network error, not "card expired" (issue #17).
+        await RecordFailedAsync(id, TxType.Topup, 30_000, WalletErrors.NetworkError, key(), now.AddDays(-12), null, good.Id, ct);
         await RecordFailedAsync(id, TxType.Payment, 8_800, WalletErrors.BalanceInsufficient, key(), now.AddDays(-6), merchants[0].Id, null, ct);
         await transfers.HandleAsync(id, new TransferRequest("13800000002", 5_000), key(), now.AddDays(-15), ct);
 
