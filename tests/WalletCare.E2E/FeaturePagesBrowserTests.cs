@@ -16,6 +16,11 @@ public sealed class FeaturePagesBrowserTests
 
         await page.GotoAsync("/wallet");
         await Assertions.Expect(page.Locator("#transactions")).ToContainTextAsync(new Regex("[+−]¥"));
+        // A second complaint about the refund already complained about points at the open one.
+        await page.Locator("#transactions a", new() { HasText = "退款" }).First.ClickAsync();
+        await page.ClickAsync("#txn-help");
+        await Assertions.Expect(page.Locator("#complaint-existing")).ToContainTextAsync("WC-2026-000001");
+        await page.GotoAsync("/wallet");
         await page.ClickAsync("#tx-all");
         var firstPage = await page.Locator("#tx-list tr").AllInnerTextsAsync();
         Assert.Equal(20, firstPage.Count);
