@@ -38,6 +38,7 @@ public static class CasesModule
         services.AddScoped<AddCustomerMessageHandler>();
         services.AddScoped<EscalateHandler>();
         services.AddScoped<ReopenHandler>();
+        services.AddScoped<EditCalendarHandler>();
         services.AddScoped<CancelHandler>();
         services.AddScoped<SubmitSurveyHandler>();
         services.AddScoped<ReplyHandler>();

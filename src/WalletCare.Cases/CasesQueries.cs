@@ -17,6 +17,8 @@ public sealed record QueueFilter(string? View = null, string? Status = null, str
 /// The read side of the area (like eShop's OrderQueries): queue, reviews, the customer's list and detail,
 /// the agent's ticket. API handlers and pages both read through here, so a list is written once.
 /// </summary>
+public sealed record OpenCaseRef(Guid Id, string Number);
+
 public sealed class CasesQueries(CasesDbContext db, CaseStore store, TimelineRenderer renderer, IUserDirectory users, IWalletQueries wallet,
     ISecurityQueries security, Presence presence, TimeProvider time)
 {
@@ -124,6 +126,14 @@ public sealed class CasesQueries(CasesDbContext db, CaseStore store, TimelineRen
     /// <summary>Every macro, the agent's own language first (the workspace's macro menu).</summary>
     public async Task<IReadOnlyList<Macro>> MacrosPreferringAsync(string locale, CancellationToken ct) =>
         await db.Macros.AsNoTracking().OrderBy(m => m.Locale == locale ? 0 : 1).ThenBy(m => m.Name).ToListAsync(ct);
+
+    /// <summary>The customer's open complaint already about this transaction, if any: a second one points at it (issue #17).</summary>
+    public async Task<OpenCaseRef?> OpenComplaintAboutAsync(Guid customerId, Guid transactionId, CancellationToken ct) =>
+        await (from link in db.CaseTransactions.AsNoTracking()
+               join c in db.Cases.AsNoTracking() on link.CaseId equals c.Id
+               where link.TransactionId == transactionId && c.CustomerId == customerId && c.IsOpen && c.MergedIntoId == null
+               orderby c.ReceivedAt
+               select new OpenCaseRef(c.Id, c.Number)).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<CalendarDay>> CalendarAsync(CancellationToken ct) =>
         await db.CalendarDays.AsNoTracking().OrderBy(d => d.Date).ToListAsync(ct);

@@ -60,28 +60,51 @@ internal sealed class WalletDemoSeeder(WalletDbContext db, OpenWalletHandler wal
         var n = 0;
         string Key() => $"seed:{phone}:{n++}";
 
-        // Three months of history, oldest first.
-        await topups.HandleAsync(id, new TopupRequest(good.Id, 500_000), Key(), now.AddDays(-90), ct);
+        if (phone.EndsWith('1')) await ZhangHistoryAsync(id, good, declining, merchants, Key, now, ct);
+        else await LiHistoryAsync(id, good, declining, merchants, Key, now, ct);
+    }
+
+    /// <summary>张伟: three months of everyday spending, a few declines, and a card refund still on its way.</summary>
+    private async Task ZhangHistoryAsync(Guid id, Card good, Card declining, List<Merchant> merchants, Func<string> key, DateTime now, CancellationToken ct)
+    {
+        await topups.HandleAsync(id, new TopupRequest(good.Id, 500_000), key(), now.AddDays(-90), ct);
         for (var day = 88; day > 2; day -= 6)
         {
             var at = now.AddDays(-day).AddHours(day % 5);
             var m = merchants[day % merchants.Count];
-            await payments.HandleAsync(id, new PaymentRequest(m.Id, 1_500 + day * 137 % 20_000, null), Key(), at, ct);
+            await payments.HandleAsync(id, new PaymentRequest(m.Id, 1_500 + day * 137 % 20_000, null), key(), at, ct);
             if (day % 18 == 4)
-                await RecordFailedAsync(id, TxType.Topup, 50_000, declining.Last4 == "0017" ? WalletErrors.InsufficientFunds : WalletErrors.IssuerDeclined, Key(), at.AddMinutes(5), null, declining.Id, ct);
+                await RecordFailedAsync(id, TxType.Topup, 50_000, WalletErrors.InsufficientFunds, key(), at.AddMinutes(5), null, declining.Id, ct);
             if (day % 24 == 10)
-                await topups.HandleAsync(id, new TopupRequest(good.Id, 100_000), Key(), at.AddHours(1), ct);
+                await topups.HandleAsync(id, new TopupRequest(good.Id, 100_000), key(), at.AddHours(1), ct);
         }
-        await RecordFailedAsync(id, TxType.Topup, 20_000, WalletErrors.RiskBlocked, Key(), now.AddDays(-20), null, good.Id, ct);
-        await RecordFailedAsync(id, TxType.Topup, 30_000, WalletErrors.CardExpired, Key(), now.AddDays(-12), null, good.Id, ct);
-        await RecordFailedAsync(id, TxType.Payment, 8_800, WalletErrors.BalanceInsufficient, Key(), now.AddDays(-6), merchants[0].Id, null, ct);
-        var other = phone.EndsWith('1') ? "13800000002" : "13800000001";
-        await transfers.HandleAsync(id, new TransferRequest(other, 5_000), Key(), now.AddDays(-15), ct);
+        await RecordFailedAsync(id, TxType.Topup, 20_000, WalletErrors.RiskBlocked, key(), now.AddDays(-20), null, good.Id, ct);
+        // The card is valid to 12/29, so this decline is a network error, not "card expired" (issue #17).
+        await RecordFailedAsync(id, TxType.Topup, 30_000, WalletErrors.NetworkError, key(), now.AddDays(-12), null, good.Id, ct);
+        await RecordFailedAsync(id, TxType.Payment, 8_800, WalletErrors.BalanceInsufficient, key(), now.AddDays(-6), merchants[0].Id, null, ct);
+        await transfers.HandleAsync(id, new TransferRequest("13800000002", 5_000), key(), now.AddDays(-15), ct);
 
         // A payment refunded to card, still on its way (expectedBy in a few business days).
         var jd = merchants.First(m => m.Descriptor == "JD*JINGDONG");
-        var paid = await payments.HandleAsync(id, new PaymentRequest(jd.Id, 29_900, phone.EndsWith('1') ? "蓝牙耳机（已退货）" : "羽绒服（已退货）"), Key(), now.AddDays(-2), ct);
-        await refunds.HandleAsync(paid.Id, new RefundRequest(29_900, ToCard: true), Key(), ct);
+        var paid = await payments.HandleAsync(id, new PaymentRequest(jd.Id, 29_900, "蓝牙耳机（已退货）"), key(), now.AddDays(-2), ct);
+        await refunds.HandleAsync(paid.Id, new RefundRequest(29_900, ToCard: true), key(), ct);
+    }
+
+    /// <summary>李娜: her own, shorter two months — fewer payments, one declined top-up of ¥500, a cancelled hotel refunded to card.</summary>
+    private async Task LiHistoryAsync(Guid id, Card good, Card declining, List<Merchant> merchants, Func<string> key, DateTime now, CancellationToken ct)
+    {
+        await topups.HandleAsync(id, new TopupRequest(good.Id, 500_000), key(), now.AddDays(-58), ct);
+        for (var day = 55; day > 5; day -= 10)
+        {
+            var m = merchants[(day / 10 + 3) % merchants.Count];
+            await payments.HandleAsync(id, new PaymentRequest(m.Id, 2_600 + day * 53 % 9_000, null), key(), now.AddDays(-day).AddHours(3), ct);
+        }
+        await transfers.HandleAsync(id, new TransferRequest("13800000001", 6_600), key(), now.AddDays(-9), ct);
+        await RecordFailedAsync(id, TxType.Topup, 50_000, WalletErrors.IssuerDeclined, key(), now.AddDays(-4), null, declining.Id, ct);
+
+        var trip = merchants.First(m => m.Descriptor == "CTRIP*TRAVEL");
+        var paid = await payments.HandleAsync(id, new PaymentRequest(trip.Id, 45_600, "酒店订单（已取消）"), key(), now.AddDays(-2), ct);
+        await refunds.HandleAsync(paid.Id, new RefundRequest(45_600, ToCard: true), key(), ct);
     }
 
     /// <summary>A payment or top-up the issuer or our checks declined, as history: no money moves, only the row and its trail.</summary>

@@ -132,6 +132,14 @@ public sealed class DossierTests
         Assert.Contains(number, text);
         Assert.Contains("退款未到账", text);
         Assert.Contains("内部核查记录", text);
+        // Words, not codes (issue #17): the refund's type and state, the clocks' state.
+        Assert.Contains("处理中", text);
+        Assert.Contains("计时中", text);
+        Assert.DoesNotMatch(@"\b(refund|pending|running|succeeded|failed|executed)\b", text);
+
+        // The page's JSON link saves a file instead of showing raw JSON in the browser.
+        var file = await agent.GetAsync($"/api/v1/agent/tickets/{id}/dossier?format=json");
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
 
         var json = await (await customer.GetAsync($"/api/v1/complaints/{id}/dossier")).ExpectAsync(200);
         Assert.Equal(64, json.GetProperty("case").GetProperty("attachments")[0].GetProperty("sha256").GetString()!.Length);

@@ -50,6 +50,7 @@ public sealed class ConsoleBrowserTests
         await Assertions.Expect(row).ToContainTextAsync("¥300.00");
         await row.Locator("button.approve").ClickAsync();
         await Assertions.Expect(sup.Locator("#approvals-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(sup.Locator("#approvals-notice")).ToContainTextAsync("已批准");
 
         // The agent resolves the case.
         await agent.ReloadAsync(); // a reload after proposing must not propose again (post/redirect/get + idempotency key)
@@ -71,10 +72,11 @@ public sealed class ConsoleBrowserTests
         await Assertions.Expect(customer.Locator("#timeline")).ToContainTextAsync("已向您的钱包发放补偿 ¥300.00");
         await Assertions.Expect(customer.Locator("#timeline")).Not.ToContainTextAsync("致歉补偿"); // internal reason stays internal
         Assert.DoesNotContain("商户已确认退款单号", await customer.ContentAsync()); // internal notes never reach the customer's page
-        await customer.SelectOptionAsync("#survey-attitude", "5");
-        await customer.SelectOptionAsync("#survey-speed", "4");
+        await Assertions.Expect(customer.Locator("#survey-no")).ToHaveAttributeAsync("id", "survey-no");
+        Assert.Contains("重新打开", await customer.Locator("label", new() { Has = customer.Locator("#survey-no") }).InnerTextAsync());
         await customer.FillAsync("#survey-suggestion", "处理及时，谢谢");
-        await customer.ClickAsync("#survey-submit");
+        await customer.ClickAsync("#survey-star-5"); // one tap
+        await Assertions.Expect(customer.Locator("#complaint-notice")).ToHaveTextAsync("谢谢您的评价！");
         await Assertions.Expect(customer.Locator("#timeline")).ToContainTextAsync("服务评价");
         await Assertions.Expect(customer.Locator("#survey")).ToHaveCountAsync(0);
         await BrowserApp.ShotAsync(customer, "complaint-rated-zh");

@@ -79,6 +79,9 @@ public sealed class ConsolePageAuthorizationTests
     [InlineData("/console/audit", "audit-verify", "compliance1", "agent1")]
     [InlineData("/console/admin", "users", "admin", "supervisor1")]
     [InlineData("/console/external", "external-title", "compliance1", "13800000001")]
+    [InlineData("/console/calendar", "calendar-form", "supervisor1", "agent1")]
+    [InlineData("/console/calendar", "calendar-form", "admin", "compliance1")]
+    [InlineData("/wallet/transactions", "tx-list", "13800000001", "agent1")]
     public async Task A_role_that_may_not_use_the_page_never_sees_it(string url, string marker, string allowed, string refused)
     {
         await using var f = new WalletCareFactory(Db.Sqlite);
@@ -86,5 +89,19 @@ public sealed class ConsolePageAuthorizationTests
         Assert.Contains($"id=\"{marker}\"", ok, StringComparison.Ordinal);
         var res = await (await f.ClientForAsync(refused)).GetAsync(url);
         Assert.DoesNotContain($"id=\"{marker}\"", await res.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_customers_card_has_no_unbind_page_and_stays_bound()
+    {
+        await using var f = new WalletCareFactory(Db.Sqlite);
+        var zhang = await f.ClientForAsync("13800000001");
+        var card = (await (await zhang.GetAsync("/api/v1/wallet/cards")).ExpectAsync(200))[0].GetProperty("id").GetString();
+        var li = await f.ClientForAsync("13800000002");
+        var res = await li.GetAsync($"/wallet/cards/{card}/unbind");
+        Assert.Equal(404, (int)res.StatusCode);
+        Assert.DoesNotContain("id=\"unbind-form\"", await res.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("id=\"unbind-form\"", await zhang.GetStringAsync($"/wallet/cards/{card}/unbind"), StringComparison.Ordinal);
+        Assert.Equal(2, (await (await zhang.GetAsync("/api/v1/wallet/cards")).ExpectAsync(200)).GetArrayLength());
     }
 }

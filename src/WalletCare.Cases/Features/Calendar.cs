@@ -16,16 +16,25 @@ public static class Calendar
         TypedResults.Ok(await queries.CalendarAsync(ct));
 
     /// <summary>"default" removes the edit, so the day falls back to the built-in calendar.</summary>
-    public static async Task<NoContent> EditEndpoint(string date, CalendarEdit req, CasesDbContext db, CurrentUser user, TimeProvider time, CancellationToken ct)
+    public static async Task<NoContent> EditEndpoint(string date, CalendarEdit req, EditCalendarHandler handler, CurrentUser user, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d)) throw AppProblem.Validation("date", "field.invalid");
-        if (req.Kind is not ("holiday" or "workday" or "default")) throw AppProblem.Validation("kind", "field.invalid");
+        await handler.HandleAsync(user, date, req.Kind, ct);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>Shared by the API and the admin calendar page.</summary>
+public sealed class EditCalendarHandler(CasesDbContext db, TimeProvider time)
+{
+    public async Task HandleAsync(CurrentUser user, string? date, string? kind, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) || d.Year is < 2000 or > 2099) throw AppProblem.Validation("date", "field.invalid");
+        if (kind is not ("holiday" or "workday" or "default")) throw AppProblem.Validation("kind", "field.invalid");
         var row = await db.CalendarDays.FirstOrDefaultAsync(x => x.Date == d, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        if (req.Kind == "default") { if (row is not null) db.CalendarDays.Remove(row); }
-        else if (row is null) db.CalendarDays.Add(new CalendarDay { Date = d, Kind = req.Kind, EditedBy = user.UserId, EditedAt = now });
-        else { row.Kind = req.Kind; row.EditedBy = user.UserId; row.EditedAt = now; }
+        if (kind == "default") { if (row is not null) db.CalendarDays.Remove(row); }
+        else if (row is null) db.CalendarDays.Add(new CalendarDay { Date = d, Kind = kind, EditedBy = user.UserId, EditedAt = now });
+        else { row.Kind = kind; row.EditedBy = user.UserId; row.EditedAt = now; }
         await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
     }
 }

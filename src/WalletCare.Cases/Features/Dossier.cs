@@ -9,6 +9,7 @@ using WalletCare.Cases.Timeline;
 using WalletCare.Documents;
 using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Contracts;
+using WalletCare.Platform.Errors;
 using WalletCare.Platform.Http;
 
 namespace WalletCare.Cases.Features;
@@ -31,15 +32,17 @@ public static class Dossier
         await b.RespondAsync(http, await store.GetForStaffAsync(user, id, ct), includeInternal: true, ct);
 }
 
-public sealed class DossierBuilder(CasesDbContext db, CasesQueries reader, TimelineRenderer renderer, IWalletQueries wallet, ICaseRemedies remedies, IStringLocalizer<CaseText> text, TimeProvider time, CurrentUser user)
+public sealed class DossierBuilder(CasesDbContext db, CasesQueries reader, TimelineRenderer renderer, IWalletQueries wallet, ICaseRemedies remedies, IStringLocalizer<CaseText> text, TimeProvider time, CurrentUser user, ErrorText errors)
 {
     public async Task<IResult> RespondAsync(HttpContext http, Case c, bool includeInternal, CancellationToken ct)
     {
         var d = await BuildAsync(c, includeInternal, ct);
         var wantsPdf = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value == "application/pdf") || http.Request.Query["format"] == "pdf";
-        return wantsPdf
-            ? Results.File(RenderPdf(d), "application/pdf", $"{c.Number}.pdf")
-            : Results.Json(d, JsonSerializerOptions.Web, "application/json");
+        if (wantsPdf) return Results.File(RenderPdf(d), "application/pdf", $"{c.Number}.pdf");
+        // A link on a page asks for format=json: the browser saves a file instead of showing raw JSON (issue #17).
+        if (http.Request.Query["format"] == "json")
+            return Results.File(JsonSerializer.SerializeToUtf8Bytes(d, JsonSerializerOptions.Web), "application/json", $"{c.Number}.json");
+        return Results.Json(d, JsonSerializerOptions.Web, "application/json");
     }
 
     public async Task<DossierDto> BuildAsync(Case c, bool includeInternal, CancellationToken ct)
@@ -58,6 +61,8 @@ public sealed class DossierBuilder(CasesDbContext db, CasesQueries reader, Timel
         string T(string key, params object[] args) => text[key, args];
         static string L(DateTime? t) => t is null ? "—" : BusinessCalendar.ToLocal(t.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         static string M(long minor) => new Platform.Money.Money(minor, "CNY").Format();
+        // Words, never codes, in a document a person reads (issue #17); an unknown value falls back to itself.
+        string W(string prefix, string value) { var s = text[prefix + value]; return s.ResourceNotFound ? value : s.Value; }
         var c = d.Case;
         var pdf = new PdfReport(T("dossier.title", c.Number))
             .Heading(T("dossier.summary"))
@@ -78,13 +83,13 @@ public sealed class DossierBuilder(CasesDbContext db, CasesQueries reader, Timel
                 (c.Attachments ?? []).Select(a => (IReadOnlyList<string>)[a.FileName, a.Sha256, L(a.UploadedAt)]), [0.3f, 0.5f, 0.2f])
             .Heading(T("dossier.transactions"))
             .Table([T("dossier.time"), T("dossier.type"), T("dossier.amount"), T("dossier.status"), T("dossier.code")],
-                d.Transactions.Select(t => (IReadOnlyList<string>)[L(t.CreatedAt), t.Type, M(t.AmountMinor), t.Status, t.FailureCode ?? ""]))
+                d.Transactions.Select(t => (IReadOnlyList<string>)[L(t.CreatedAt), W("tx_type.", t.Type), M(t.AmountMinor), W("tx_status.", t.Status), t.FailureCode is null ? "" : errors.Get(t.FailureCode)]))
             .Heading(T("dossier.remedies"))
             .Table([T("dossier.type"), T("dossier.amount"), T("dossier.status"), T("dossier.time")],
-                d.Remedies.Select(r => (IReadOnlyList<string>)[renderer.RemedyType(r.Type), M(r.AmountMinor), r.State, L(r.DecidedAt ?? r.ProposedAt)]))
+                d.Remedies.Select(r => (IReadOnlyList<string>)[renderer.RemedyType(r.Type), M(r.AmountMinor), W("remedy_state.", r.State), L(r.DecidedAt ?? r.ProposedAt)]))
             .Heading(T("dossier.sla"))
             .Table([T("dossier.clock"), T("dossier.status"), T("dossier.due"), T("dossier.breached")],
-                d.Clocks.Select(k => (IReadOnlyList<string>)[T("clock." + k.Kind), k.State, L(k.DueAt), L(k.BreachedAt)]))
+                d.Clocks.Select(k => (IReadOnlyList<string>)[T("clock." + k.Kind), W("clock_state.", k.State), L(k.DueAt), L(k.BreachedAt)]))
             .Table([T("dossier.clock"), T("dossier.level"), T("dossier.time")],
                 d.Escalations.Select(e => (IReadOnlyList<string>)[T("clock." + e.Clock), e.Level.ToString(CultureInfo.InvariantCulture), L(e.At)]))
             .Heading(T("dossier.survey"));

@@ -112,7 +112,18 @@ internal sealed class StartupTasks(IServiceProvider services, WalletCareSettings
     }
 
     public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+    /// <summary>JSON log lines are for machines; a person who just ran the README command gets one plain line.</summary>
+    public Task StartedAsync(CancellationToken ct)
+    {
+        var addresses = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+        if (addresses is { Count: > 0 })
+        {
+            var shown = addresses.Select(a => System.Text.RegularExpressions.Regex.Replace(a, @"//(\[::\]|0\.0\.0\.0|\+|\*)(?=:)", "//localhost"));
+            Console.Out.WriteLine($"WalletCare listening on {string.Join(", ", shown)} (demo data: {(settings.Demo ? "yes" : "no")})");
+        }
+        return Task.CompletedTask;
+    }
     public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;

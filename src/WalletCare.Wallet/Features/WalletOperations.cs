@@ -22,7 +22,7 @@ public sealed class WalletOperations(WalletDbContext db, LedgerService ledger, W
     internal static string Hash(params object?[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', parts))));
 
-    internal static string CardLabel(Card card) => $"{card.Bank} {card.Brand} ****{card.Last4}";
+    internal static string CardLabel(Card card) => $"{card.Bank} {card.Brand} ****{card.Last4}".Trim();
 
     internal static void RequirePositive(long amount)
     {

@@ -114,9 +114,9 @@ public sealed class SimulatedCardGateway : ICardGateway
     private static (string Brand, string Bank) Bin(string digits) => digits switch
     {
         _ when digits.StartsWith("622200", StringComparison.Ordinal) => ("UnionPay", "ICBC"),
-        _ when digits.StartsWith('4') => ("Visa", "Unknown"),
-        _ when digits.StartsWith('5') => ("Mastercard", "Unknown"),
-        _ when digits.StartsWith("62", StringComparison.Ordinal) => ("UnionPay", "Unknown"),
-        _ => ("Card", "Unknown"),
+        _ when digits.StartsWith('4') => ("Visa", ""), // an unknown issuer shows no bank rather than the word "Unknown" (issue #17)
+        _ when digits.StartsWith('5') => ("Mastercard", ""),
+        _ when digits.StartsWith("62", StringComparison.Ordinal) => ("UnionPay", ""),
+        _ => ("Card", ""),
     };
 }
