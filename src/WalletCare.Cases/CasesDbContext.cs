@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
+using WalletCare.Platform.Outbox;
 using WalletCare.Platform.Persistence;
 
 namespace WalletCare.Cases;
@@ -20,6 +21,8 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : M
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // A reply that must leave by e-mail is recorded with the reply (Features/EmailReplyHook.cs); the platform owns the table.
+        modelBuilder.MapOutbox();
         modelBuilder.Entity<Case>(e =>
         {
             e.ToTable("cases");

@@ -49,6 +49,10 @@ public static class CasesModule
         services.AddScoped<SlaSweeper>();
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();
+        services.AddScoped<EmailReplyHook>();
+        services.AddScoped<ChannelContacts>();
+        services.AddScoped<ICaseContacts>(sp => sp.GetRequiredService<ChannelContacts>());
+        services.AddScoped<ICaseNumbers>(sp => sp.GetRequiredService<ChannelContacts>());
         services.AddScoped<IDemoSeeder, CasesDemoSeeder>();
         services.AddHostedService<SlaSweeperService>();
         return services;

@@ -22,9 +22,14 @@ public sealed class AddCustomerMessageHandler(CaseStore store)
     public async Task<CaseEvent> HandleAsync(CurrentUser user, Guid caseId, string? body, CancellationToken ct)
     {
         var c = await store.GetForCustomerAsync(user.UserId, caseId, ct);
+        return await HandleAsync(c, new Actor(user.UserId, Roles.Customer), body, ct);
+    }
+
+    /// <summary>The same effects for a message that arrived by a channel (e-mail, call, webhook) on behalf of the customer.</summary>
+    public async Task<CaseEvent> HandleAsync(Case c, Actor actor, string? body, CancellationToken ct)
+    {
         CaseStore.RequireText(body, "body", 8000);
         if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed);
-        var actor = new Actor(user.UserId, Roles.Customer);
         var now = store.Now;
         var e = store.Add(c.Record(actor, TimelineKinds.Message, true, now, TimelineArgs.None, body!.Trim()));
         var clocks = await store.ClocksAsync(c, ct);

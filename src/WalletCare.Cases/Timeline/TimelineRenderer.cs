@@ -124,6 +124,11 @@ public sealed class TimelineRenderer(IStringLocalizer<CaseText> text)
                 // The investigator's reasoning is written for the file; the customer gets the outcome.
                 yield return viewer.IsCustomer ? null : body;
                 break;
+            case TimelineKinds.Call:
+                yield return T("timeline.call", Word("call_direction.", a.CallDirection ?? "inbound", T("call_direction.inbound")),
+                    a.MaskedPhone ?? "—", (a.DurationSeconds ?? 0).ToString(CultureInfo.InvariantCulture));
+                yield return viewer.IsCustomer ? null : body;
+                break;
             default: // message, reply, internal_note and anything unknown: the words a person wrote
                 yield return body;
                 break;

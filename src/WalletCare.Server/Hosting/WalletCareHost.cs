@@ -8,6 +8,7 @@ using WalletCare.Platform.Persistence;
 using WalletCare.Security;
 using WalletCare.Wallet;
 using WalletCare.Cases;
+using WalletCare.Channels;
 using WalletCare.Remedies;
 using WalletCare.Server.Cli;
 using WalletCare.Server.Components;
@@ -33,6 +34,8 @@ public static class WalletCareHost
         services.AddWalletModule();
         services.AddCasesModule();
         services.AddRemediesModule();
+        // After notifications: with Smtp:Host configured, channels' SMTP sender replaces the pickup-folder IEmailSender.
+        services.AddChannelsModule(config, config.GetValue("WalletCare:Demo", false));
         // Areas register here (Wallet, Cases, ...).
 
         services.AddHostedService<StartupTasks>();
@@ -82,6 +85,7 @@ public static class WalletCareHost
         app.MapWalletModule(app.Services.GetRequiredService<WalletCareSettings>().Demo);
         app.MapCasesModule();
         app.MapRemediesModule();
+        app.MapChannelsModule();
         // Areas map here.
         app.MapUiEndpoints();
         app.MapRazorComponents<App>();
