@@ -41,6 +41,10 @@ public static class ChannelsModule
         services.AddScoped<ReceiveWebhookHandler>();
         services.AddScoped<ReceiveCtiCallHandler>();
         services.AddScoped<ListChannelItems>();
+        services.AddScoped<FindCallersHandler>();
+        services.AddScoped<GetCallerHandler>();
+        services.AddScoped<OpenCaseForCallerHandler>();
+        services.AddScoped<LogCallHandler>();
         services.AddScoped<IDemoSeeder, ChannelsDemoSeeder>();
         return services;
     }

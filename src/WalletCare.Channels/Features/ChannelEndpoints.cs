@@ -26,6 +26,12 @@ public static class ChannelEndpoints
 
         var agent = app.MapGroup("/api/v1/agent/channel-items").RequireAuthorization(Policies.Staff).WithTags("Channels");
         agent.MapGet("/", ListChannelItems.Endpoint);
+
+        var callers = app.MapGroup("/api/v1/agent/customers").RequireAuthorization(Policies.Staff).WithTags("Hotline");
+        callers.MapGet("/", FindCallers.Endpoint);
+        callers.MapGet("/{id:guid}", GetCaller.Endpoint);
+        callers.MapPost("/{id:guid}/cases", OpenCaseForCaller.Endpoint);
+        app.MapPost("/api/v1/agent/tickets/{id:guid}/calls", LogCall.Endpoint).RequireAuthorization(Policies.Staff).WithTags("Hotline");
         return app;
     }
 }
