@@ -41,6 +41,7 @@ public sealed partial class TimelineRenderingTests
         TimelineKinds.RemedyFailed => (new() { RemedyType = "fee_reversal", AmountMinor = 1_200, Code = "LEDGER_UNAVAILABLE" }, ""),
         TimelineKinds.RemedyReversed => (new() { RemedyType = "provisional_credit", AmountMinor = 500_000 }, ""),
         TimelineKinds.ClaimDecision => (new() { Upheld = true }, "商户确认"),
+        TimelineKinds.Call => (new() { CallDirection = "inbound", MaskedPhone = "138****0001", DurationSeconds = 3_725 }, "询问退款进度"),
         _ when kind.StartsWith("remedy_", StringComparison.Ordinal) => (new() { RemedyId = Guid.NewGuid(), RemedyType = "goodwill_credit", AmountMinor = 500_000 }, ""),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
@@ -129,7 +130,7 @@ public sealed partial class TimelineRenderingTests
     [GeneratedRegex("[a-z]+_[a-z_]+")] private static partial Regex UnderscoreKey();
     [GeneratedRegex(@"\b[a-z_]+\.[a-z_]+")] private static partial Regex DottedKey();
     [GeneratedRegex(@"(?<![\d.,])\d{3,}(?![\d.,])")] private static partial Regex BareNumber();
-    [GeneratedRegex(@"¥[\d,]+\.\d\d|\d{4}-\d\d-\d\d( \d\d:\d\d)?|WC-\d{4}-\d{6}")] private static partial Regex Allowed();
+    [GeneratedRegex(@"¥[\d,]+\.\d\d|\d{4}-\d\d-\d\d( \d\d:\d\d)?|WC-\d{4}-\d{6}|\d{3}\*{4}\d{4}")] private static partial Regex Allowed();
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")] private static partial Regex GuidText();
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")] private static partial Regex Han();
 }

@@ -46,7 +46,7 @@ public sealed class HotlineTests
         Assert.Equal(1, await f.ScopedAsync(sp => sp.GetRequiredService<CasesDbContext>().Events.CountAsync(e => e.CaseId == Guid.Parse(caseId) && e.Kind == TimelineKinds.Call)));
         var text = (await (await agent.GetAsync($"/api/v1/agent/tickets/{caseId}")).ExpectAsync(200)).GetProperty("case").GetProperty("timeline").ToString();
         Assert.Contains("138****0001", text);
-        Assert.Contains("185", text);
+        Assert.Contains("3:05", text);
 
         var customer = await f.ClientForAsync("13800000001");
         var list = await (await customer.GetAsync("/api/v1/complaints")).ExpectAsync(200);

@@ -126,7 +126,7 @@ public sealed class TimelineRenderer(IStringLocalizer<CaseText> text)
                 break;
             case TimelineKinds.Call:
                 yield return T("timeline.call", Word("call_direction.", a.CallDirection ?? "inbound", T("call_direction.inbound")),
-                    a.MaskedPhone ?? "—", (a.DurationSeconds ?? 0).ToString(CultureInfo.InvariantCulture));
+                    a.MaskedPhone ?? "—", Duration(a.DurationSeconds ?? 0));
                 yield return viewer.IsCustomer ? null : body;
                 break;
             default: // message, reply, internal_note and anything unknown: the words a person wrote
@@ -134,6 +134,10 @@ public sealed class TimelineRenderer(IStringLocalizer<CaseText> text)
                 break;
         }
     }
+
+    /// <summary>3:05 or 1:02:05 — a call's length reads as a clock, never as a bare number of seconds.</summary>
+    public static string Duration(int seconds) =>
+        TimeSpan.FromSeconds(Math.Max(0, seconds)).ToString(seconds >= 3600 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);
 
     public string Status(string? s) => s is null ? "—" : Word("status.", s, s);
     public string Category(string c) => Word("category.", c, c);
