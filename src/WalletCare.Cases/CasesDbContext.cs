@@ -1,3 +1,4 @@
+using WalletCare.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Outbox;
@@ -21,6 +22,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : M
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.MapAuditPending();
         // A reply that must leave by e-mail is recorded with the reply (Features/EmailReplyHook.cs); the platform owns the table.
         modelBuilder.MapOutbox();
         modelBuilder.Entity<Case>(e =>
