@@ -12,6 +12,8 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
     public DbSet<ImapCursor> ImapCursors => Set<ImapCursor>();
     public DbSet<WebhookSource> Sources => Set<WebhookSource>();
     public DbSet<WebhookEvent> Events => Set<WebhookEvent>();
+    public DbSet<WebhookSubscription> Subscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> Deliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -58,6 +60,24 @@ public sealed class ChannelsDbContext(DbContextOptions<ChannelsDbContext> option
             e.Property(x => x.ExternalReference).HasMaxLength(100);
             e.HasIndex(x => new { x.Source, x.EventId }).IsUnique();
             e.HasIndex(x => new { x.Source, x.ExternalReference });
+        });
+        b.Entity<WebhookSubscription>(e =>
+        {
+            e.ToTable("channel_subscriptions");
+            e.Property(x => x.Url).HasMaxLength(500);
+            e.Property(x => x.Secret).HasMaxLength(200);
+            e.Property(x => x.Events).HasMaxLength(500);
+        });
+        b.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("channel_deliveries");
+            e.Property(x => x.EventType).HasMaxLength(40);
+            e.Property(x => x.PayloadJson).HasMaxLength(4000);
+            e.Property(x => x.State).HasMaxLength(20);
+            e.Property(x => x.LastError).HasMaxLength(500);
+            e.HasIndex(x => new { x.SubscriptionId, x.EventId }).IsUnique();
+            e.HasIndex(x => new { x.State, x.NextAttemptAt });
+            e.HasIndex(x => x.CreatedAt);
         });
     }
 }

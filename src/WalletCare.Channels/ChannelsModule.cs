@@ -8,6 +8,7 @@ using WalletCare.Channels.Webhooks;
 using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Errors;
 using WalletCare.Platform.Modules;
+using WalletCare.Platform.Outbox;
 using WalletCare.Platform.Persistence;
 
 namespace WalletCare.Channels;
@@ -42,6 +43,12 @@ public static class ChannelsModule
         services.AddScoped<ReceiveCtiCallHandler>();
         services.AddScoped<ListChannelItems>();
         services.AddScoped<FindCallersHandler>();
+        services.AddScoped<WebhookFanOut>();
+        services.AddScoped<IOutboxTransport>(sp => sp.GetRequiredService<WebhookFanOut>());
+        services.AddScoped<WebhookDeliverer>();
+        services.AddHttpClient(WebhookDeliverer.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHostedService<WebhookDeliveryService>();
         services.AddScoped<GetCallerHandler>();
         services.AddScoped<OpenCaseForCallerHandler>();
         services.AddScoped<LogCallHandler>();

@@ -24,6 +24,13 @@ public static class ChannelEndpoints
         admin.MapPost("/", ManageSources.Create);
         admin.MapPost("/{name}/rotate", ManageSources.Rotate);
 
+        var subs = app.MapGroup("/api/v1/admin/webhook-subscriptions").RequireAuthorization(Policies.Admin).WithTags("Channels");
+        subs.MapGet("/", ManageSubscriptions.List);
+        subs.MapPost("/", ManageSubscriptions.Create);
+        var deliveries = app.MapGroup("/api/v1/agent/webhook-deliveries").RequireAuthorization(Policies.Staff).WithTags("Channels");
+        deliveries.MapGet("/", WebhookDeliveryLog.List);
+        deliveries.MapPost("/{id:guid}/replay", WebhookDeliveryLog.Replay).RequireAuthorization(Policies.Supervisor);
+
         var agent = app.MapGroup("/api/v1/agent/channel-items").RequireAuthorization(Policies.Staff).WithTags("Channels");
         agent.MapGet("/", ListChannelItems.Endpoint);
 
