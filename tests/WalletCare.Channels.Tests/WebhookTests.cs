@@ -10,8 +10,10 @@ using Xunit;
 namespace WalletCare.Channels.Tests;
 
 /// <summary>Signed inbound webhooks (SPEC §8) and the CTI webhook.</summary>
-public sealed class WebhookTests
+public abstract class WebhookTests
 {
+    protected abstract Db Db { get; }
+
     private static string Complaint(string eventId, string reference, string phone = "13800000002", DateTimeOffset? dueAt = null, string type = "complaint.created") =>
         JsonSerializer.Serialize(new
         {
@@ -21,7 +23,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task Forged_expired_and_replayed_events_are_refused_and_the_same_event_twice_is_one_case()
     {
-        await using var f = new WalletCareFactory();
+        await using var f = WalletCareFactory.Create(Db);
         var json = Complaint("wb-1", "WB-20261124-1");
         await (await f.PostSignedAsync("/api/v1/channels/webhooks/weibo", json, "not-the-secret")).ExpectAsync(401, "CHANNEL_SIGNATURE_INVALID");
         await (await f.PostSignedAsync("/api/v1/channels/webhooks/weibo", json, "demo-weibo-secret", f.Time.GetUtcNow().AddMinutes(-6))).ExpectAsync(401);
@@ -40,12 +42,19 @@ public sealed class WebhookTests
         var c = await f.ScopedAsync(sp => sp.GetRequiredService<CasesDbContext>().Cases.SingleAsync(x => x.ExternalReference == "WB-20261124-1"));
         Assert.Equal("social", c.Channel);
         Assert.Equal("weibo", c.ExternalSource);
+
+        // The same new event delivered five times at once (a sender retrying on a timeout): one event row, one case.
+        var burst = Complaint("wb-2", "WB-20261124-2");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => f.PostSignedAsync("/api/v1/channels/webhooks/weibo", burst, "demo-weibo-secret")));
+        Assert.All(answers, a => Assert.Equal(System.Net.HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, await f.Db(db => db.Events.CountAsync(e => e.EventId == "wb-2")));
+        Assert.Equal(1, await f.ScopedAsync(sp => sp.GetRequiredService<CasesDbContext>().Cases.CountAsync(x => x.ExternalReference == "WB-20261124-2")));
     }
 
     [Fact]
     public async Task A_12315_event_with_an_earlier_due_date_tightens_the_regulatory_deadline()
     {
-        await using var f = new WalletCareFactory();
+        await using var f = WalletCareFactory.Create(Db);
         var first = await (await f.PostSignedAsync("/api/v1/channels/webhooks/12315", Complaint("r-1", "12315-0001"), "demo-12315-secret")).ExpectAsync(200);
         var id = Guid.Parse(first.GetProperty("caseId").GetString()!);
         var before = await f.ScopedAsync(sp => sp.GetRequiredService<CasesDbContext>().Cases.Where(x => x.Id == id).Select(x => x.RegulatoryDueAt).FirstAsync());
@@ -61,7 +70,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task A_cti_call_from_any_format_of_zhang_weis_number_lands_on_his_open_case_and_unknown_numbers_wait_for_a_match()
     {
-        await using var f = new WalletCareFactory();
+        await using var f = WalletCareFactory.Create(Db);
         var open = await f.ScopedAsync(async sp =>
         {
             var user = await sp.GetRequiredService<IUserDirectory>().FindByLoginAsync("13800000001");
@@ -87,7 +96,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task Admin_rotates_a_secret_and_both_verify_during_the_overlap_only()
     {
-        await using var f = new WalletCareFactory();
+        await using var f = WalletCareFactory.Create(Db);
         var agent = await f.ClientForAsync("agent1");
         await (await agent.GetAsync("/api/v1/admin/channel-sources")).ExpectAsync(403);
         var admin = await f.ClientForAsync("admin");
@@ -103,3 +112,6 @@ public sealed class WebhookTests
         await (await f.PostSignedAsync("/api/v1/channels/webhooks/heimao", Complaint("h-4", "HM-4"), secret)).ExpectAsync(200);
     }
 }
+
+public sealed class WebhookTestsSqlite : WebhookTests { protected override Db Db => Db.Sqlite; }
+public sealed class WebhookTestsPostgres : WebhookTests { protected override Db Db => Db.Postgres; }
