@@ -25,7 +25,8 @@ public sealed partial class TimelineRenderingTests
     private static (TimelineArgs Args, string Body) Sample(string kind) => kind switch
     {
         TimelineKinds.Created => (new() { Category = "refund_not_received", Channel = "third_party", Priority = "P2", AmountInvolvedMinor = 123_456 }, "退款没到账"),
-        TimelineKinds.Message or TimelineKinds.Reply or TimelineKinds.InternalNote => (TimelineArgs.None, "请核实"),
+        TimelineKinds.Message => (new() { Channel = "email" }, "请核实"),
+        TimelineKinds.Reply or TimelineKinds.InternalNote => (TimelineArgs.None, "请核实"),
         TimelineKinds.Assignment => (new() { AgentId = Guid.NewGuid(), AgentName = "李娜" }, ""),
         TimelineKinds.StatusChange => (new() { From = "pending_customer", To = "resolved", ReasonCode = "auto_closed_after_7_days" }, ""),
         TimelineKinds.Attachment => (new() { AttachmentId = Guid.NewGuid(), FileName = "收据.png", Sha256 = "ab", SizeBytes = 2048 }, ""),

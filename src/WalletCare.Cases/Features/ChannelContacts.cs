@@ -15,7 +15,7 @@ public sealed class ChannelContacts(CaseStore store, AddCustomerMessageHandler m
     : ICaseContacts, ICaseNumbers
 {
     public async Task AddCustomerMessageAsync(Guid caseId, string channel, string text, Guid? actorId, string actorRole, CancellationToken ct = default) =>
-        await messages.HandleAsync(await store.GetAsync(caseId, ct), new Actor(actorId, actorRole), text, ct);
+        await messages.HandleAsync(await store.GetAsync(caseId, ct), new Actor(actorId, actorRole), text, ct, channel);
 
     public async Task<Guid> AddEvidenceAsync(Guid caseId, string fileName, string contentType, Stream content, Guid? actorId, string actorRole,
         CancellationToken ct = default)

@@ -129,6 +129,11 @@ public sealed class TimelineRenderer(IStringLocalizer<CaseText> text)
                     a.MaskedPhone ?? "—", Duration(a.DurationSeconds ?? 0));
                 yield return viewer.IsCustomer ? null : body;
                 break;
+            case TimelineKinds.Message or TimelineKinds.Reply when a.Channel is not null:
+                // Arrived (or left) by a channel other than the portal: say which, so nobody asks the customer again.
+                yield return T("timeline.channel", Word("channel.", a.Channel, a.Channel));
+                yield return body;
+                break;
             default: // message, reply, internal_note and anything unknown: the words a person wrote
                 yield return body;
                 break;
