@@ -9,4 +9,5 @@ public static class ChannelErrors
     public static readonly ErrorCode UnknownSource = new("CHANNEL_SOURCE_UNKNOWN", 404);
     public static readonly ErrorCode BadMessage = new("CHANNEL_MESSAGE_INVALID", 400);
     public static readonly ErrorCode SourceExists = new("CHANNEL_SOURCE_EXISTS", 409);
+    public static readonly ErrorCode AlreadyMatched = new("CHANNEL_ITEM_ALREADY_MATCHED", 409);
 }

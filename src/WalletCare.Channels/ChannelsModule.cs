@@ -42,6 +42,7 @@ public static class ChannelsModule
         services.AddScoped<ReceiveWebhookHandler>();
         services.AddScoped<ReceiveCtiCallHandler>();
         services.AddScoped<ListChannelItems>();
+        services.AddScoped<MatchChannelItemHandler>();
         services.AddScoped<FindCallersHandler>();
         services.AddScoped<WebhookFanOut>();
         services.AddScoped<IOutboxTransport>(sp => sp.GetRequiredService<WebhookFanOut>());

@@ -112,6 +112,16 @@ public sealed class EmailChannelTests
         Assert.Equal("someone@elsewhere.example", Assert.Single(inbox.EnumerateArray()).GetProperty("from").GetString());
         await (await (await f.ClientForAsync("13800000001")).GetAsync("/api/v1/agent/channel-items")).ExpectAsync(403);
 
+        var itemId = Assert.Single(inbox.EnumerateArray()).GetProperty("id").GetString()!;
+        var agent = await f.ClientForAsync("agent1");
+        await (await agent.PostAsJsonAsync($"/api/v1/agent/channel-items/{itemId}/match", new { customer = "13999999999" })).ExpectAsync(400);
+        var matched = await (await agent.PostAsJsonAsync($"/api/v1/agent/channel-items/{itemId}/match", new { customer = "+86 138 0000 0002" })).ExpectAsync(200);
+        var lina = await f.ScopedAsync(async sp => (await sp.GetRequiredService<IUserDirectory>().FindByLoginAsync("13800000002"))!.Id);
+        Assert.Equal(lina, await f.ScopedAsync(sp => sp.GetRequiredService<CasesDbContext>().Cases
+            .Where(c => c.Id == Guid.Parse(matched.GetProperty("caseId").GetString()!)).Select(c => c.CustomerId).FirstAsync()));
+        await (await agent.PostAsJsonAsync($"/api/v1/agent/channel-items/{itemId}/match", new { customer = "13800000002" })).ExpectAsync(409, "CHANNEL_ITEM_ALREADY_MATCHED");
+        Assert.Empty((await (await agent.GetAsync("/api/v1/agent/channel-items")).ExpectAsync(200)).EnumerateArray());
+
         var forged = await f.PostMailAsync(ChannelTestKit.Mail(ChannelTestKit.ZhangWei, "伪造", "伪造"), secret: "wrong");
         await forged.ExpectAsync(401, "CHANNEL_SIGNATURE_INVALID");
         Assert.Equal(1, await f.Db(db => db.Items.CountAsync()));

@@ -33,6 +33,7 @@ public static class ChannelEndpoints
 
         var agent = app.MapGroup("/api/v1/agent/channel-items").RequireAuthorization(Policies.Staff).WithTags("Channels");
         agent.MapGet("/", ListChannelItems.Endpoint);
+        agent.MapPost("/{id:guid}/match", MatchChannelItem.Endpoint);
 
         var callers = app.MapGroup("/api/v1/agent/customers").RequireAuthorization(Policies.Staff).WithTags("Hotline");
         callers.MapGet("/", FindCallers.Endpoint);
