@@ -20,9 +20,18 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : M
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<Macro> Macros => Set<Macro>();
 
+    /// <summary>Case events become outbox rows for webhook subscribers in the same transaction (Features/CaseEventWebhooks.cs).</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Features.CaseEventWebhooks.Capture(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapAuditPending();
+        // A reply that must leave by e-mail is recorded with the reply (Features/EmailReplyHook.cs); the platform owns the table.
+        modelBuilder.MapOutbox();
         modelBuilder.Entity<Case>(e =>
         {
             e.ToTable("cases");

@@ -55,6 +55,10 @@ public static class CasesModule
         services.AddSingleton<CaseNumbers>();
         services.AddScoped<ICaseSearchFeed, CaseSearchFeed>();
         services.AddScoped<IPersonalDataSource, CasesPersonalData>();
+        services.AddScoped<EmailReplyHook>();
+        services.AddScoped<ChannelContacts>();
+        services.AddScoped<ICaseContacts>(sp => sp.GetRequiredService<ChannelContacts>());
+        services.AddScoped<ICaseNumbers>(sp => sp.GetRequiredService<ChannelContacts>());
         services.AddScoped<IDemoSeeder, CasesDemoSeeder>();
         services.AddHostedService<SlaSweeperService>();
         return services;

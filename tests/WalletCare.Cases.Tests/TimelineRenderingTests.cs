@@ -25,7 +25,8 @@ public sealed partial class TimelineRenderingTests
     private static (TimelineArgs Args, string Body) Sample(string kind) => kind switch
     {
         TimelineKinds.Created => (new() { Category = "refund_not_received", Channel = "third_party", Priority = "P2", AmountInvolvedMinor = 123_456 }, "退款没到账"),
-        TimelineKinds.Message or TimelineKinds.Reply or TimelineKinds.InternalNote => (TimelineArgs.None, "请核实"),
+        TimelineKinds.Message => (new() { Channel = "email" }, "请核实"),
+        TimelineKinds.Reply or TimelineKinds.InternalNote => (TimelineArgs.None, "请核实"),
         TimelineKinds.Assignment => (new() { AgentId = Guid.NewGuid(), AgentName = "李娜" }, ""),
         TimelineKinds.StatusChange => (new() { From = "pending_customer", To = "resolved", ReasonCode = "auto_closed_after_7_days" }, ""),
         TimelineKinds.Attachment => (new() { AttachmentId = Guid.NewGuid(), FileName = "收据.png", Sha256 = "ab", SizeBytes = 2048 }, ""),
@@ -41,6 +42,7 @@ public sealed partial class TimelineRenderingTests
         TimelineKinds.RemedyFailed => (new() { RemedyType = "fee_reversal", AmountMinor = 1_200, Code = "LEDGER_UNAVAILABLE" }, ""),
         TimelineKinds.RemedyReversed => (new() { RemedyType = "provisional_credit", AmountMinor = 500_000 }, ""),
         TimelineKinds.ClaimDecision => (new() { Upheld = true }, "商户确认"),
+        TimelineKinds.Call => (new() { CallDirection = "inbound", MaskedPhone = "138****0001", DurationSeconds = 3_725 }, "询问退款进度"),
         _ when kind.StartsWith("remedy_", StringComparison.Ordinal) => (new() { RemedyId = Guid.NewGuid(), RemedyType = "goodwill_credit", AmountMinor = 500_000 }, ""),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
@@ -129,7 +131,7 @@ public sealed partial class TimelineRenderingTests
     [GeneratedRegex("[a-z]+_[a-z_]+")] private static partial Regex UnderscoreKey();
     [GeneratedRegex(@"\b[a-z_]+\.[a-z_]+")] private static partial Regex DottedKey();
     [GeneratedRegex(@"(?<![\d.,])\d{3,}(?![\d.,])")] private static partial Regex BareNumber();
-    [GeneratedRegex(@"¥[\d,]+\.\d\d|\d{4}-\d\d-\d\d( \d\d:\d\d)?|WC-\d{4}-\d{6}")] private static partial Regex Allowed();
+    [GeneratedRegex(@"¥[\d,]+\.\d\d|\d{4}-\d\d-\d\d( \d\d:\d\d)?|WC-\d{4}-\d{6}|\d{3}\*{4}\d{4}")] private static partial Regex Allowed();
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")] private static partial Regex GuidText();
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")] private static partial Regex Han();
 }

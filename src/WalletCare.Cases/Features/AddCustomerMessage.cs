@@ -22,11 +22,16 @@ public sealed class AddCustomerMessageHandler(CaseStore store)
     public async Task<CaseEvent> HandleAsync(CurrentUser user, Guid caseId, string? body, CancellationToken ct)
     {
         var c = await store.GetForCustomerAsync(user.UserId, caseId, ct);
+        return await HandleAsync(c, new Actor(user.UserId, Roles.Customer), body, ct);
+    }
+
+    /// <summary>The same effects for a message that arrived by a channel (e-mail, call, webhook) on behalf of the customer.</summary>
+    public async Task<CaseEvent> HandleAsync(Case c, Actor actor, string? body, CancellationToken ct, string? channel = null)
+    {
         CaseStore.RequireText(body, "body", 8000);
         if (c.Status == CaseStatus.Closed) throw new AppProblem(CaseErrors.CaseClosed);
-        var actor = new Actor(user.UserId, Roles.Customer);
         var now = store.Now;
-        var e = store.Add(c.Record(actor, TimelineKinds.Message, true, now, TimelineArgs.None, body!.Trim()));
+        var e = store.Add(c.Record(actor, TimelineKinds.Message, true, now, channel is null ? TimelineArgs.None : new TimelineArgs { Channel = channel }, body!.Trim()));
         var clocks = await store.ClocksAsync(c, ct);
         if (c.Status == CaseStatus.PendingCustomer) store.Add(c.ChangeStatus(CaseStatus.Open, actor, now, clocks));
         if (c.FirstResponseAt is not null)

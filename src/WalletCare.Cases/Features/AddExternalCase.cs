@@ -33,15 +33,22 @@ public static class AddExternalCase
         else if (due <= from || due > from + Window) errors["dueAt"] = ["field.date_out_of_range"];
         if (errors.Count > 0) throw AppProblem.Validation(errors);
         var c = await store.GetForStaffAsync(user, id, ct);
-        c.ExternalSource = req.Source;
-        c.ExternalReference = req.Reference!.Trim();
-        c.ExternalDueAt = due;
+        await ApplyAsync(store, c, Actor.Of(user), req.Source!, req.Reference!, received, due, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Also used by channels (a webhook from a platform or regulator): the external deadline only ever tightens ours.</summary>
+    public static async Task ApplyAsync(CaseStore store, Domain.Case c, Actor actor, string source, string reference, DateTime? received, DateTime? due,
+        CancellationToken ct)
+    {
+        c.ExternalSource = source;
+        c.ExternalReference = reference.Trim();
+        c.ExternalDueAt = due ?? c.ExternalDueAt;
         if (c.ExternalDueAt < c.RegulatoryDueAt) c.RegulatoryDueAt = c.ExternalDueAt.Value;
-        store.Add(c.Record(Actor.Of(user), TimelineKinds.ExternalCase, false, store.Now,
-            new TimelineArgs { Source = req.Source, Reference = c.ExternalReference, ReceivedAt = received, DueAt = c.ExternalDueAt }));
+        store.Add(c.Record(actor, TimelineKinds.ExternalCase, false, store.Now,
+            new TimelineArgs { Source = source, Reference = c.ExternalReference, ReceivedAt = received, DueAt = c.ExternalDueAt }));
         c.Version++;
         await store.Db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
     }
 
     /// <summary>A time without a zone is taken as UTC, as the API documents; never a server-local conversion.</summary>

@@ -18,7 +18,7 @@ public static class Reply
 }
 
 /// <summary>Answering stops the first/next-response clocks; the first answer also takes a new case into "open".</summary>
-public sealed class ReplyHandler(CaseStore store)
+public sealed class ReplyHandler(CaseStore store, EmailReplyHook replyByEmail)
 {
     public async Task<(Case, CaseEvent)> HandleAsync(CurrentUser user, Guid caseId, string? body, CancellationToken ct)
     {
@@ -34,6 +34,7 @@ public sealed class ReplyHandler(CaseStore store)
             if (clocks.Get(kind) is { State: not "stopped" } clock) store.Sla.Stop(clock, now);
         if (c.Status is CaseStatus.New or CaseStatus.Reopened) store.Add(c.ChangeStatus(CaseStatus.Open, staff, now, clocks));
         c.AssigneeId ??= staff.Role == Roles.Agent ? staff.Id : c.AssigneeId;
+        await replyByEmail.EnqueueAsync(c, body!.Trim(), ct); // same transaction: the e-mail leaves only if the reply commits
         await store.SaveAsync(c, ct);
         return (c, e);
     }

@@ -124,11 +124,25 @@ public sealed class TimelineRenderer(IStringLocalizer<CaseText> text)
                 // The investigator's reasoning is written for the file; the customer gets the outcome.
                 yield return viewer.IsCustomer ? null : body;
                 break;
+            case TimelineKinds.Call:
+                yield return T("timeline.call", Word("call_direction.", a.CallDirection ?? "inbound", T("call_direction.inbound")),
+                    a.MaskedPhone ?? "—", Duration(a.DurationSeconds ?? 0));
+                yield return viewer.IsCustomer ? null : body;
+                break;
+            case TimelineKinds.Message or TimelineKinds.Reply when a.Channel is not null:
+                // Arrived (or left) by a channel other than the portal: say which, so nobody asks the customer again.
+                yield return T("timeline.channel", Word("channel.", a.Channel, a.Channel));
+                yield return body;
+                break;
             default: // message, reply, internal_note and anything unknown: the words a person wrote
                 yield return body;
                 break;
         }
     }
+
+    /// <summary>3:05 or 1:02:05 — a call's length reads as a clock, never as a bare number of seconds.</summary>
+    public static string Duration(int seconds) =>
+        TimeSpan.FromSeconds(Math.Max(0, seconds)).ToString(seconds >= 3600 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);
 
     public string Status(string? s) => s is null ? "—" : Word("status.", s, s);
     public string Category(string c) => Word("category.", c, c);

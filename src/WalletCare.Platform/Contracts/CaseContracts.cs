@@ -47,12 +47,14 @@ public static class TimelineKinds
     public const string RemedyFailed = "remedy_failed";
     public const string RemedyReversed = "remedy_reversed";
     public const string ClaimDecision = "claim_decision";
+    /// <summary>A phone call logged by an agent or the CTI: direction, masked number, duration; the summary is the body.</summary>
+    public const string Call = "call";
 
     public static readonly string[] All =
     [
         Created, Message, Reply, InternalNote, Assignment, StatusChange, Attachment, Escalation, Review, Merge, ExternalCase,
         RegulatoryExtension, SlaWarning, SlaBreach, Survey, RemedyProposed, RemedyApproved, RemedyRejected, RemedyExecuted,
-        RemedyFailed, RemedyReversed, ClaimDecision,
+        RemedyFailed, RemedyReversed, ClaimDecision, Call,
     ];
 }
 
@@ -105,6 +107,10 @@ public sealed record TimelineArgs
     public int? Attitude { get; init; }
     public int? Speed { get; init; }
     public string? State { get; init; }
+    /// <summary>Calls: inbound | outbound, the number already masked (138****0001), the length.</summary>
+    public string? CallDirection { get; init; }
+    public string? MaskedPhone { get; init; }
+    public int? DurationSeconds { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -8,6 +8,7 @@ using WalletCare.Platform.Persistence;
 using WalletCare.Security;
 using WalletCare.Wallet;
 using WalletCare.Cases;
+using WalletCare.Channels;
 using WalletCare.Remedies;
 using WalletCare.Notifications;
 using WalletCare.Help;
@@ -37,6 +38,8 @@ public static class WalletCareHost
         services.AddRemediesModule();
         services.AddNotificationsModule();
         services.AddHelpModule();
+        // After notifications: with Smtp:Host configured, channels' SMTP sender replaces the pickup-folder IEmailSender.
+        services.AddChannelsModule(config, config.GetValue("WalletCare:Demo", false));
         // Areas register here (Wallet, Cases, ...).
 
         services.AddHostedService<StartupTasks>();
@@ -88,6 +91,7 @@ public static class WalletCareHost
         app.MapRemediesModule();
         app.MapNotificationsModule(settings.Demo);
         app.MapHelpModule();
+        app.MapChannelsModule();
         // Areas map here.
         app.MapUiEndpoints();
         app.MapRazorComponents<App>();
