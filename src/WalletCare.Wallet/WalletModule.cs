@@ -36,6 +36,8 @@ public static class WalletModule
         services.AddScoped<IWalletQueries, WalletContractQueries>();
         services.AddScoped<IWalletRemedies, WalletRemedies>();
         services.AddScoped<IWalletSecurity, WalletSecurity>();
+        services.AddScoped<StopPendingWithdrawals>();
+        services.AddScoped<IWalletForensics, WalletForensics>();
         services.AddScoped<IDemoSeeder, WalletDemoSeeder>();
         services.AddScoped<IStartupInitializer, WalletInitializer>();
         services.AddScoped<ICliVerb, VerifyLedgerVerb>();

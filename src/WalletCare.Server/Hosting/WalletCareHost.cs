@@ -9,6 +9,7 @@ using WalletCare.Security;
 using WalletCare.Wallet;
 using WalletCare.Cases;
 using WalletCare.Remedies;
+using WalletCare.Protection;
 using WalletCare.Server.Cli;
 using WalletCare.Server.Components;
 
@@ -33,6 +34,7 @@ public static class WalletCareHost
         services.AddWalletModule();
         services.AddCasesModule();
         services.AddRemediesModule();
+        services.AddProtectionModule(config);
         // Areas register here (Wallet, Cases, ...).
 
         services.AddHostedService<StartupTasks>();
@@ -82,6 +84,7 @@ public static class WalletCareHost
         app.MapWalletModule(app.Services.GetRequiredService<WalletCareSettings>().Demo);
         app.MapCasesModule();
         app.MapRemediesModule();
+        app.MapProtectionModule();
         // Areas map here.
         app.MapUiEndpoints();
         app.MapRazorComponents<App>();

@@ -13,7 +13,7 @@ namespace WalletCare.Wallet.Features;
 public sealed record TransferRequest(string? ToPhone, long AmountMinor);
 
 /// <summary>POST /transfers (P2P by phone): one posting, a row on each side, the payee's wallet opened if needed.</summary>
-public sealed class TransferHandler(WalletDbContext db, WalletOperations ops, OpenWalletHandler wallets, LedgerService ledger, IUserDirectory users)
+public sealed class TransferHandler(WalletDbContext db, WalletOperations ops, OpenWalletHandler wallets, LedgerService ledger, IUserDirectory users, IStepUpGate stepUp)
 {
     internal static async Task<Created<TransactionDto>> PostAsync(TransferRequest req, TransferHandler handler, CurrentUser user, TransactionExplainer x, HttpContext http, CancellationToken ct) =>
         WalletEndpoints.Created(x, await handler.HandleAsync(user.UserId, req, WalletEndpoints.Key(http), null, ct));
@@ -24,6 +24,7 @@ public sealed class TransferHandler(WalletDbContext db, WalletOperations ops, Op
         var toPhone = Text.Require(r.ToPhone, "toPhone", 200);
         var hash = WalletOperations.Hash("transfer", r.ToPhone, r.AmountMinor);
         if (await ops.ExistingAsync(customerId, key, hash, ct) is { } done) return done;
+        await stepUp.RequireAsync(customerId, StepUpOperations.Transfer, r.AmountMinor, ct);
         var payee = await users.FindByLoginAsync(toPhone, ct);
         if (payee is null || payee.Role != Roles.Customer || payee.Phone is null) throw new AppProblem(WalletErrors.PayeeNotFound);
         if (payee.Id == customerId) throw AppProblem.Validation("toPhone", "field.self_transfer");

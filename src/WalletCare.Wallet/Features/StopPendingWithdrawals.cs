@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using WalletCare.Wallet.Domain;
+using WalletCare.Wallet.Ledger;
+
+namespace WalletCare.Wallet.Features;
+
+/// <summary>
+/// On a freeze, withdrawals still "pending" (held in the ledger, no answer from the bank recorded) are
+/// cancelled: the hold is voided and the money is back in the wallet. "Unknown" ones are left alone: the
+/// bank has the payout request and may already have paid, so only the query job can settle them.
+/// Each is re-read under the wallet's lock, so a gateway answer applied meanwhile wins.
+/// </summary>
+public sealed class StopPendingWithdrawals(WalletDbContext db, WalletOperations ops, LedgerService ledger)
+{
+    internal async Task<int> CancelAsync(Guid customerId, DateTime when, CancellationToken ct)
+    {
+        var ids = await db.Transactions.AsNoTracking()
+            .Where(t => t.CustomerId == customerId && t.Type == TxType.Withdrawal && t.Status == TxStatus.Pending)
+            .Select(t => t.Id).ToListAsync(ct);
+        var cancelled = 0;
+        foreach (var id in ids)
+        {
+            var gw = await ledger.SystemAccountAsync(LedgerService.Gateway, ct);
+            await using var dbtx = await db.Database.BeginTransactionAsync(ct);
+            await ops.WalletForUpdateAsync(customerId, ct, gw.Id);
+            var tx = await db.Transactions.FirstAsync(t => t.Id == id, ct);
+            if (tx.Status != TxStatus.Pending) continue;
+            if (tx.PendingTransferId is { } hold) await ledger.VoidPendingAsync(hold, "void:" + tx.Id, when, ct);
+            tx.Fail(WalletErrors.WalletFrozen.Code, when);
+            await db.SaveChangesAsync(ct);
+            await dbtx.CommitAsync(ct);
+            cancelled++;
+        }
+        return cancelled;
+    }
+}
