@@ -24,6 +24,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : M
         {
             e.ToTable("cases");
             e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.DedupeKey).IsUnique();
             e.Property(x => x.Description).HasMaxLength(4000);
             e.Property(x => x.DesiredOutcome).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();

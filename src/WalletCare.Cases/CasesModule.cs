@@ -49,6 +49,7 @@ public static class CasesModule
         services.AddScoped<SlaSweeper>();
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();
+        services.AddScoped<ICaseIntake, CaseIntake>();
         services.AddScoped<IDemoSeeder, CasesDemoSeeder>();
         services.AddHostedService<SlaSweeperService>();
         return services;

@@ -33,6 +33,8 @@ public sealed partial class Case
     public string? ExternalSource { get; set; }
     public string? ExternalReference { get; set; }
     public DateTime? ExternalDueAt { get; set; }
+    /// <summary>Set when another area opened the case (a freeze, a "not me" report, a webhook event): the same key never opens a second case.</summary>
+    public string? DedupeKey { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
 }

@@ -26,9 +26,15 @@ public static class FileComplaint
     }
 }
 
+/// <summary>Who filed a case and under what terms: the customer's own form, or another area through <see cref="ICaseIntake"/>.</summary>
+public sealed record IntakeTerms(Actor Actor, string? MinimumPriority = null, string? DedupeKey = null);
+
 public sealed class FileComplaintHandler(CaseStore store, PriorityRules priorities, IWalletQueries wallet, IAuditLog audit)
 {
-    public async Task<Case> HandleAsync(Guid customerId, NewComplaint r, string channel, CancellationToken ct, DateTime? receivedAt = null)
+    public Task<Case> HandleAsync(Guid customerId, NewComplaint r, string channel, CancellationToken ct, DateTime? receivedAt = null) =>
+        HandleAsync(customerId, r, channel, new IntakeTerms(new Actor(customerId, Roles.Customer)), ct, receivedAt);
+
+    public async Task<Case> HandleAsync(Guid customerId, NewComplaint r, string channel, IntakeTerms terms, CancellationToken ct, DateTime? receivedAt = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (r.Category is null || !CaseCategories.All.Contains(r.Category)) errors["category"] = ["field.invalid"];
@@ -50,6 +56,8 @@ public sealed class FileComplaintHandler(CaseStore store, PriorityRules prioriti
             || (txIds.Count > 0 && await db.CaseTransactions.AnyAsync(ct2 => txIds.Contains(ct2.TransactionId), ct));
         var amount = txs.Sum(t => t.AmountMinor);
         var priority = PriorityRules.Name(priorities.Decide(r.Category!, amount, repeat));
+        // A caller may raise the priority (a freeze is always P1) but never lower what the rules decided.
+        if (terms.MinimumPriority is { } min && string.CompareOrdinal(min, priority) < 0) priority = min;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var c = new Case
@@ -57,6 +65,7 @@ public sealed class FileComplaintHandler(CaseStore store, PriorityRules prioriti
             Number = "pending-" + Guid.NewGuid().ToString("N"), CustomerId = customerId, Category = r.Category!, Channel = channel, Subject = r.Subject!.Trim(),
             Description = r.Description!.Trim(), DesiredOutcome = r.DesiredOutcome?.Trim(), Priority = priority, AmountInvolvedMinor = amount,
             ReceivedAt = now, UpdatedAt = now, RegulatoryDueAt = now + store.Policies.RegulatoryDeadline, Team = CaseTeams.For(r.Category!),
+            DedupeKey = terms.DedupeKey,
         };
         db.Cases.Add(c);
         foreach (var id in txIds) db.CaseTransactions.Add(new CaseTransaction { CaseId = c.Id, TransactionId = id });
@@ -65,7 +74,7 @@ public sealed class FileComplaintHandler(CaseStore store, PriorityRules prioriti
         db.Clocks.Add(store.Sla.Start(c.Id, ClockKind.FirstResponse, policy.FirstResponse, !policy.AroundTheClock, now, clocks.Calendar));
         db.Clocks.Add(store.Sla.Start(c.Id, ClockKind.Resolution, policy.Resolution, !policy.AroundTheClock, now, clocks.Calendar));
         db.Clocks.Add(store.Sla.Start(c.Id, ClockKind.Regulatory, store.Policies.RegulatoryDeadline, false, now, clocks.Calendar));
-        store.Add(c.Record(new Actor(customerId, Roles.Customer), TimelineKinds.Created, true, now, new TimelineArgs
+        store.Add(c.Record(terms.Actor, TimelineKinds.Created, true, now, new TimelineArgs
         {
             Category = c.Category, Channel = c.Channel, Priority = c.Priority, TransactionIds = txIds, Repeat = repeat, AmountInvolvedMinor = amount,
         }, c.Description));
@@ -75,7 +84,7 @@ public sealed class FileComplaintHandler(CaseStore store, PriorityRules prioriti
         c.Number = await NextNumberAsync(BusinessCalendar.ToLocal(now).Year, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await audit.WriteAsync(customerId.ToString(), "case.created", "case:" + c.Id, new { c.Number, c.Category, c.Priority }, ct);
+        await audit.WriteAsync(terms.Actor.Id?.ToString() ?? "system", "case.created", "case:" + c.Id, new { c.Number, c.Category, c.Priority }, ct);
         return c;
     }
 
