@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using WalletCare.Platform.Contracts;
+using WalletCare.Protection;
+using Xunit;
+
+namespace WalletCare.E2E;
+
+public sealed class ProtectionBrowserTests
+{
+    [Fact]
+    public async Task Customer_presses_freeze_confirms_and_sees_the_wallet_frozen_and_the_case_number()
+    {
+        await using var app = await BrowserApp.StartAsync();
+        var page = await app.NewPageAsync("zh-CN");
+        await BrowserApp.SignInAsync(page, "13800000002");
+        await page.GotoAsync("/security/freeze");
+        await page.FillAsync("#freeze-reason", "收到陌生设备登录提醒");
+        await page.ClickAsync("#freeze-submit");
+        await Assertions.Expect(page.Locator("#freeze-confirm")).ToContainTextAsync("确认冻结钱包");
+        await page.ClickAsync("#freeze-confirm-submit");
+        await Assertions.Expect(page.Locator("#freeze-status")).ToHaveTextAsync("钱包已冻结");
+        await Assertions.Expect(page.Locator("#freeze-case")).ToContainTextAsync(new Regex(@"WC-2026-\d{6}"));
+        await BrowserApp.ShotAsync(page, "protection-frozen-zh");
+
+        // Every session ended, this one too: after signing in again the wallet says it is frozen.
+        await BrowserApp.SignInAsync(page, "13800000002");
+        await page.GotoAsync("/wallet");
+        await Assertions.Expect(page.Locator("#wallet-frozen")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Lost_phone_freeze_from_the_sign_in_page_with_an_sms_code()
+    {
+        await using var app = await BrowserApp.StartAsync();
+        var page = await app.NewPageAsync("en-US");
+        await page.GotoAsync("/login");
+        await page.ClickAsync("#login-freeze-link");
+        await page.FillAsync("#public-freeze-phone", "+86 138 0000 0001");
+        await page.ClickAsync("#public-freeze-send");
+        await Assertions.Expect(page.Locator("#public-freeze-sent")).ToContainTextAsync("If this number is registered");
+        var code = await app.Factory.ScopedAsync(async sp =>
+        {
+            var id = (await sp.GetRequiredService<IUserDirectory>().FindByLoginAsync("13800000001"))!.Id;
+            var body = await sp.GetRequiredService<ProtectionDbContext>().Outbox.Where(o => o.UserId == id).OrderByDescending(o => o.CreatedAt).Select(o => o.Body).FirstAsync();
+            return Regex.Match(body, @"\b\d{6}\b").Value;
+        });
+        await page.FillAsync("#public-freeze-code", code);
+        await page.ClickAsync("#public-freeze-submit");
+        await Assertions.Expect(page.Locator("#public-freeze-done")).ToContainTextAsync("Your wallet is frozen");
+        await BrowserApp.ShotAsync(page, "protection-public-freeze-en");
+    }
+}
