@@ -32,6 +32,34 @@ public sealed class ProtectionBrowserTests
     }
 
     [Fact]
+    public async Task A_3000_yuan_withdrawal_on_the_web_form_asks_for_the_sms_code_and_then_goes_through()
+    {
+        await using var app = await BrowserApp.StartAsync();
+        var page = await app.NewPageAsync("zh-CN");
+        await BrowserApp.SignInAsync(page, "13800000002");
+        await page.GotoAsync("/wallet/topup");
+        await page.FillAsync("#topup-amount", "4000");
+        await page.ClickAsync("#topup-submit");
+        await Assertions.Expect(page.Locator("#txn-amount")).ToContainTextAsync("¥4,000.00");
+
+        await page.GotoAsync("/wallet/withdraw");
+        await page.FillAsync("#withdraw-amount", "3000");
+        await page.ClickAsync("#withdraw-submit");
+        await page.ClickAsync("#withdraw-confirm-submit");
+        await Assertions.Expect(page.Locator("#stepup-form")).ToContainTextAsync("验证码已通过短信发送");
+        var code = await app.Factory.ScopedAsync(async sp =>
+        {
+            var id = (await sp.GetRequiredService<IUserDirectory>().FindByLoginAsync("13800000002"))!.Id;
+            var body = await sp.GetRequiredService<ProtectionDbContext>().Outbox.Where(o => o.UserId == id).OrderByDescending(o => o.CreatedAt).Select(o => o.Body).FirstAsync();
+            return Regex.Match(body, @"\b\d{6}\b").Value;
+        });
+        await page.FillAsync("#stepup-code", code);
+        await BrowserApp.ShotAsync(page, "protection-step-up-zh");
+        await page.ClickAsync("#stepup-submit");
+        await Assertions.Expect(page.Locator("#txn-amount")).ToContainTextAsync("¥3,000.00");
+    }
+
+    [Fact]
     public async Task Lost_phone_freeze_from_the_sign_in_page_with_an_sms_code()
     {
         await using var app = await BrowserApp.StartAsync();

@@ -72,8 +72,13 @@ public abstract class EmergencyFreezeTests
         var res = await c.PostJsonAsync("/api/v1/wallet/withdrawals", new { cardId = await c.GoodCardAsync(), amountMinor = CrashingGateway.Amount }, "w-crash");
         Assert.Equal(500, (int)res.StatusCode);
         Assert.Equal(before - CrashingGateway.Amount, await c.AvailableAsync());
-
+        // Within the first minute the request may still be talking to the bank: the freeze leaves it alone.
         await (await c.PostJsonAsync("/api/v1/security/freeze", new { reason = "手机丢了" })).ExpectAsync(200);
+        var c1 = await f.ClientForAsync(Li);
+        Assert.Equal(before - CrashingGateway.Amount, await c1.AvailableAsync());
+
+        f.Time.Advance(TimeSpan.FromMinutes(2));
+        await (await c1.PostJsonAsync("/api/v1/security/freeze", new { reason = "再次冻结" })).ExpectAsync(200);
         var c2 = await f.ClientForAsync(Li);
         Assert.Equal(before, await c2.AvailableAsync());
         var list = await (await c2.GetAsync("/api/v1/wallet/transactions?limit=5")).ExpectAsync(200);
@@ -130,6 +135,20 @@ public abstract class EmergencyFreezeTests
         await (await anon.PostJsonAsync("/api/v1/security/emergency-freeze/code", new { phone = "12345" })).ExpectAsync(400);
         await (await anon.PostJsonAsync("/api/v1/security/emergency-freeze", new { phone = "13912340000", code = "123456" })).ExpectAsync(422, "VERIFICATION_CODE_INVALID");
         Assert.Equal(5, await f.SmsCountAsync(await f.UserIdAsync(Zhang)));
+    }
+
+    [Fact]
+    public async Task Code_requests_are_limited_per_client_address_whatever_the_number()
+    {
+        await using var f = New(Db, s => s.PostConfigure<ProtectionOptions>(o => o.CodeRequestsPerAddressPerHour = 3));
+        var anon = f.CreateClient();
+        for (var i = 0; i < 3; i++)
+            await (await anon.PostJsonAsync("/api/v1/security/emergency-freeze/code", new { phone = $"1391234000{i}" })).ExpectAsync(202);
+        await (await anon.PostJsonAsync("/api/v1/security/emergency-freeze/code", new { phone = Li })).ExpectAsync(429, "TOO_MANY_REQUESTS");
+        Assert.Equal(0, await f.SmsCountAsync(await f.UserIdAsync(Li)));
+        f.Time.Advance(TimeSpan.FromMinutes(61));
+        await (await anon.PostJsonAsync("/api/v1/security/emergency-freeze/code", new { phone = Li })).ExpectAsync(202);
+        Assert.Equal(1, await f.SmsCountAsync(await f.UserIdAsync(Li)));
     }
 }
 

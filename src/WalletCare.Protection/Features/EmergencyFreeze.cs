@@ -37,17 +37,18 @@ public sealed class EmergencyFreezeHandler(ProtectionDbContext db, IUserDirector
 
     public async Task RequestCodeAsync(string? rawPhone, string? clientAddress, CancellationToken ct = default)
     {
+        clientAddress ??= "unknown"; // no address (in-process host): one shared bucket rather than no limit
         var phone = Secrets.NormalisePhone(rawPhone);
         var phoneHash = Secrets.Hash("phone", phone);
         var now = time.GetUtcNow().UtcDateTime;
         var hourAgo = now.AddHours(-1);
-        // Always one explicit transaction: a save of one row alone would skip it (EF) and answer measurably faster
-        // for unknown numbers than the row + SMS of a known one.
-        await using var dbtx = await db.Database.BeginTransactionAsync(ct);
         var perPhone = await db.PhoneCodes.CountAsync(c => c.PhoneHash == phoneHash && c.CreatedAt > hourAgo, ct);
-        var perAddress = clientAddress is null ? 0 : await db.PhoneCodes.CountAsync(c => c.ClientAddress == clientAddress && c.CreatedAt > hourAgo, ct);
+        var perAddress = await db.PhoneCodes.CountAsync(c => c.ClientAddress == clientAddress && c.CreatedAt > hourAgo, ct);
         if (perPhone >= O.CodeRequestsPerPhonePerHour || perAddress >= O.CodeRequestsPerAddressPerHour)
+        {
+            await audit.WriteAsync("anonymous", "protection.freeze_code_throttled", "phone:" + phoneHash[..16], new { address = clientAddress }, ct);
             throw new AppProblem(ErrorCodes.TooManyRequests) { Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = 3600 } };
+        }
 
         var user = await users.FindByLoginAsync(phone, ct);
         var customer = user is { Role: Roles.Customer, Phone: not null } ? user : null;
@@ -62,8 +63,15 @@ public sealed class EmergencyFreezeHandler(ProtectionDbContext db, IUserDirector
         if (customer is not null)
             db.Outbox.Add(OutboxMessage.Create(OutboxChannels.Sms, "verification_code", now, customer.Id, phone, "",
                 Texts.Get("sms.freeze_code", customer.Locale, code, O.CodeMinutes)));
-        await db.SaveChangesAsync(ct);
-        await dbtx.CommitAsync(ct);
+        // Always one explicit transaction (writes only, so SQLite never has to upgrade a stale read): a save of one
+        // row alone would skip it (EF) and answer measurably faster for unknown numbers than the row + SMS of a known one.
+        await using (var dbtx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await dbtx.CommitAsync(ct);
+        }
+        // The same entry for every number, so the audit log's timing and content do not tell them apart either.
+        await audit.WriteAsync("anonymous", "protection.freeze_code_requested", "phone:" + phoneHash[..16], new { address = clientAddress }, ct);
     }
 
     public async Task<EmergencyFreezeResponse> FreezeAsync(string? rawPhone, string? code, CancellationToken ct = default)
