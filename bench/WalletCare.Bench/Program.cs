@@ -3,7 +3,13 @@ using WalletCare.Bench;
 
 // Benchmarks print one line per figure: "<bench> <figure> <value> <unit>". Results go to docs/benchmarks.md.
 // usage: dotnet run -c Release --project bench/WalletCare.Bench -- <ledger|payments|ledger-chaos|intake|queue|pgbench> [--clients N] [--seconds S]
+//        intake|payments|ledger --url http://host:5080 [--logins 13800000001,13800000002] [--password P]: against a running server
 var mode = args.FirstOrDefault() ?? "help";
+string? Str(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
 int Opt(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
@@ -15,6 +21,12 @@ WalletCare.Testing.PostgresServer.Durable = true;
 var clients = Opt("--clients", mode == "ledger-chaos" ? 16 : 8);
 var seconds = Opt("--seconds", 20);
 Console.WriteLine($"# {mode} clients={clients} seconds={seconds} cores={Environment.ProcessorCount} date={DateTime.UtcNow:yyyy-MM-dd HH:mm}Z");
+if (Str("--url") is { } url && mode is "intake" or "payments" or "ledger")
+{
+    // Over HTTP the ledger is exercised through payments: each is one ledger posting plus its transaction row.
+    var logins = (Str("--logins") ?? "13800000001,13800000002").Split(',', StringSplitOptions.RemoveEmptyEntries);
+    return await UrlBench.RunAsync(mode == "intake" ? "intake" : "payments", new Uri(url), clients, seconds, logins, Str("--password") ?? "Demo@2026!");
+}
 switch (mode)
 {
     case "pgbench":

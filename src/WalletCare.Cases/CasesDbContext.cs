@@ -1,3 +1,4 @@
+using WalletCare.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
 using WalletCare.Platform.Persistence;
@@ -20,6 +21,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : M
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.MapAuditPending();
         modelBuilder.Entity<Case>(e =>
         {
             e.ToTable("cases");

@@ -50,6 +50,7 @@ public static class CasesModule
         services.AddScoped<CaseMaintenance>();
         services.AddScoped<ICaseDirectory, CaseDirectory>();
         services.AddScoped<ICaseIntake, CaseIntake>();
+        services.AddSingleton<CaseNumbers>();
         services.AddScoped<IDemoSeeder, CasesDemoSeeder>();
         services.AddHostedService<SlaSweeperService>();
         return services;

@@ -22,23 +22,31 @@ public sealed class WalletDbContext : ModuleDbContext
     public DbSet<TransactionEvent> TransactionEvents => Set<TransactionEvent>();
     public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
     public DbSet<LedgerTransfer> LedgerTransfers => Set<LedgerTransfer>();
+    public DbSet<WalletUsage> Usage => Set<WalletUsage>();
 
     // Running totals change only by relative increments in LedgerService's SQL. Saving an account read
     // earlier would write its stale totals over debits committed since (issue #9, C1), so it is refused.
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        RefuseLedgerTotalsWrittenBack();
-        TransactionOrigins.Stamp(ChangeTracker, _http?.HttpContext);
-        AddRecordedEvents();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseLedgerTotalsWrittenBack();
         TransactionOrigins.Stamp(ChangeTracker, _http?.HttpContext);
         AddRecordedEvents();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Running day/month usage moves with the transactions that cause it, in the same database transaction.
+        var usage = UsageLedger.Deltas(ChangeTracker);
+        if (usage.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            await UsageLedger.ApplyAsync(this, usage, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        await UsageLedger.ApplyAsync(this, usage, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return saved;
     }
 
     private void RefuseLedgerTotalsWrittenBack()
@@ -56,6 +64,12 @@ public sealed class WalletDbContext : ModuleDbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<WalletUsage>(e =>
+        {
+            e.ToTable("wallet_usage");
+            e.HasKey(x => new { x.CustomerId, x.Period });
+            e.Property(x => x.Period).HasMaxLength(12);
+        });
         modelBuilder.Entity<Domain.Wallet>(e =>
         {
             e.ToTable("wallets");

@@ -29,7 +29,7 @@ public static class FileComplaint
 /// <summary>Who filed a case and under what terms: the customer's own form, or another area through <see cref="ICaseIntake"/>.</summary>
 public sealed record IntakeTerms(Actor Actor, string? MinimumPriority = null, string? DedupeKey = null);
 
-public sealed class FileComplaintHandler(CaseStore store, PriorityRules priorities, IWalletQueries wallet, IAuditLog audit)
+public sealed class FileComplaintHandler(CaseStore store, PriorityRules priorities, IWalletQueries wallet, CaseNumbers numbers)
 {
     public Task<Case> HandleAsync(Guid customerId, NewComplaint r, string channel, CancellationToken ct, DateTime? receivedAt = null) =>
         HandleAsync(customerId, r, channel, new IntakeTerms(new Actor(customerId, Roles.Customer)), ct, receivedAt);
@@ -59,10 +59,12 @@ public sealed class FileComplaintHandler(CaseStore store, PriorityRules prioriti
         // A caller may raise the priority (a freeze is always P1) but never lower what the rules decided.
         if (terms.MinimumPriority is { } min && string.CompareOrdinal(min, priority) < 0) priority = min;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The number comes from this node's reserved block, before anything is written: the case, its links,
+        // clocks, "created" entry and audit line then go in ONE SaveChanges (one transaction, no counter lock).
+        var number = await numbers.NextAsync(db, BusinessCalendar.ToLocal(now).Year, ct);
         var c = new Case
         {
-            Number = "pending-" + Guid.NewGuid().ToString("N"), CustomerId = customerId, Category = r.Category!, Channel = channel, Subject = r.Subject!.Trim(),
+            Number = number, CustomerId = customerId, Category = r.Category!, Channel = channel, Subject = r.Subject!.Trim(),
             Description = r.Description!.Trim(), DesiredOutcome = r.DesiredOutcome?.Trim(), Priority = priority, AmountInvolvedMinor = amount,
             ReceivedAt = now, UpdatedAt = now, RegulatoryDueAt = now + store.Policies.RegulatoryDeadline, Team = CaseTeams.For(r.Category!),
             DedupeKey = terms.DedupeKey,
@@ -79,25 +81,8 @@ public sealed class FileComplaintHandler(CaseStore store, PriorityRules prioriti
             Category = c.Category, Channel = c.Channel, Priority = c.Priority, TransactionIds = txIds, Repeat = repeat, AmountInvolvedMinor = amount,
         }, c.Description));
         await store.RefreshDueAsync(c, ct);
+        db.RecordAudit(now, terms.Actor.Id?.ToString() ?? "system", "case.created", "case:" + c.Id, new { c.Number, c.Category, c.Priority, c.Channel });
         await db.SaveChangesAsync(ct);
-        // The number is taken last, so the per-year counter row stays locked only for one short update.
-        c.Number = await NextNumberAsync(BusinessCalendar.ToLocal(now).Year, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await audit.WriteAsync(terms.Actor.Id?.ToString() ?? "system", "case.created", "case:" + c.Id, new { c.Number, c.Category, c.Priority }, ct);
         return c;
-    }
-
-    /// <summary>WC-YYYY-NNNNNN from a per-year counter row, incremented under the transaction's write lock.</summary>
-    private async Task<string> NextNumberAsync(int year, CancellationToken ct)
-    {
-        var db = store.Db;
-        // Create the year's row if missing without failing the transaction when a twin does the same.
-        await db.Database.ExecuteSqlRawAsync(db.IsPostgres
-            ? "INSERT INTO case_counters (\"Year\", \"Next\") VALUES ({0}, 0) ON CONFLICT DO NOTHING"
-            : "INSERT OR IGNORE INTO case_counters (\"Year\", \"Next\") VALUES ({0}, 0)", [year], ct);
-        await db.Counters.Where(x => x.Year == year).ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), ct);
-        var next = await db.Counters.AsNoTracking().Where(x => x.Year == year).Select(x => x.Next).FirstAsync(ct);
-        return $"WC-{year}-{next:D6}";
     }
 }

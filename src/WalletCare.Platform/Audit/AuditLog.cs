@@ -40,8 +40,21 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider time) : IAuditLo
 
     public async Task WriteAsync(string actor, string action, string subject, object? data = null, CancellationToken ct = default)
     {
+        var at = TruncateToMicros(time.GetUtcNow().UtcDateTime);
+        var json = data is null ? "{}" : JsonSerializer.Serialize(data, Json);
+        await AppendAsync(new AuditPending { At = at, Actor = actor, Action = action, Subject = subject, DataJson = json }, ct);
+    }
+
+    /// <summary>
+    /// Links every pending line (written in its cause's transaction) into the chain, oldest first, and
+    /// removes it from the pending table in the same transaction. Returns how many were linked.
+    /// </summary>
+    public Task<int> ChainPendingAsync(CancellationToken ct = default) => AppendAsync(null, ct);
+
+    private async Task<int> AppendAsync(AuditPending? extra, CancellationToken ct)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
             // One writer at a time extends the chain: SQLite's BEGIN IMMEDIATE serialises writers;
             // on PostgreSQL an advisory lock held until commit does the same across nodes.
@@ -49,16 +62,25 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider time) : IAuditLo
             if (db.IsPostgres)
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", ct);
             var prev = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? Genesis;
-            var at = TruncateToMicros(time.GetUtcNow().UtcDateTime);
-            var json = data is null ? "{}" : JsonSerializer.Serialize(data, Json);
-            db.AuditEntries.Add(new AuditEntry
+            var pending = await db.AuditPending.AsNoTracking().OrderBy(p => p.Id).Take(2000).ToListAsync(ct);
+            var linked = 0;
+            foreach (var p in extra is null ? pending : pending.Append(extra))
             {
-                At = at, Actor = actor, Action = action, Subject = subject, DataJson = json, PrevHash = prev,
-                Hash = AuditEntry.ComputeHash(prev, at, actor, action, subject, json),
-            });
-            await db.SaveChangesAsync(ct);
+                var hash = AuditEntry.ComputeHash(prev, p.At, p.Actor, p.Action, p.Subject, p.DataJson);
+                db.AuditEntries.Add(new AuditEntry { At = p.At, Actor = p.Actor, Action = p.Action, Subject = p.Subject, DataJson = p.DataJson, PrevHash = prev, Hash = hash });
+                prev = hash;
+                linked++;
+            }
+            if (pending.Count > 0)
+            {
+                // By id, not by range: on PostgreSQL a lower id may still be uncommitted and is linked next time.
+                var ids = pending.Select(p => p.Id).ToList();
+                await db.AuditPending.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(ct);
+            }
+            if (linked > 0) await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
+            return linked;
         });
     }
 
@@ -87,5 +109,5 @@ public sealed class AuditLog(PlatformDbContext db, TimeProvider time) : IAuditLo
     }
 
     // PostgreSQL keeps microseconds; truncate so the hash recomputes identically after a round trip.
-    private static DateTime TruncateToMicros(DateTime t) => new(t.Ticks - t.Ticks % 10, DateTimeKind.Utc);
+    internal static DateTime TruncateToMicros(DateTime t) => new(t.Ticks - t.Ticks % 10, DateTimeKind.Utc);
 }

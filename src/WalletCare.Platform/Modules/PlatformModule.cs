@@ -49,7 +49,9 @@ public static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        services.AddHostedService<AuditChainJob>();
         services.AddScoped<IJobLeases, JobLeases>();
         // Areas may replace this with one that applies supervisor edits (Cases does).
         services.AddLocalization();

@@ -6,10 +6,11 @@ using WalletCare.Platform.Outbox;
 
 namespace WalletCare.Platform.Persistence;
 
-/// <summary>Tables every area shares: the audit chain, stored idempotent responses, job leases, the outbox.</summary>
+/// <summary>Tables every area shares: the audit chain and its pending lines, stored idempotent responses, job leases, the outbox.</summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : ModuleDbContext(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditPending> AuditPending => Set<AuditPending>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -38,5 +39,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             e.HasKey(x => x.Name);
         });
         b.MapOutbox(ownsMigration: true);
+        b.MapAuditPending(ownsMigration: true);
     }
 }

@@ -8,7 +8,7 @@ using WalletCare.Security.Persistence;
 namespace WalletCare.Security.Features;
 
 /// <summary>Read side of the admin screens, shared by the API and the console pages (pages never hold a DbContext).</summary>
-public sealed class AdminQueries(SecurityDbContext db, PlatformDbContext platform)
+public sealed class AdminQueries(SecurityDbContext db, PlatformDbContext platform, AuditLog log)
 {
     /// <summary>Users by id (keyset), phone and e-mail masked: the admin manages accounts, not contact data.</summary>
     public async Task<CursorPage<UserListItem>> UsersAsync(string? role, int? limit, string? cursor, CancellationToken ct)
@@ -24,5 +24,10 @@ public sealed class AdminQueries(SecurityDbContext db, PlatformDbContext platfor
         return new CursorPage<UserListItem>(items, next);
     }
 
-    public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct) => AuditLog.VerifyAsync(platform, ct);
+    /// <summary>Links lines still pending (committed with their changes moments ago), then walks the chain.</summary>
+    public async Task<AuditVerification> VerifyAuditAsync(CancellationToken ct)
+    {
+        await log.ChainPendingAsync(ct);
+        return await AuditLog.VerifyAsync(platform, ct);
+    }
 }

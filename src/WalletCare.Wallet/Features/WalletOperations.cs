@@ -74,21 +74,21 @@ public sealed class WalletOperations(WalletDbContext db, LedgerService ledger, W
         await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cardId && c.CustomerId == customerId && c.Active, ct)
         ?? throw new AppProblem(WalletErrors.CardNotBound);
 
-    /// <summary>Outgoing limits by KYC level; pending and unknown rows count, as their money may already be gone.</summary>
+    /// <summary>Outgoing limits by KYC level; pending and unknown transactions count, as their money may already be gone (<see cref="WalletUsage"/>).</summary>
     internal async Task RequireWithinLimitsAsync(Domain.Wallet w, long amount, CancellationToken ct, DateTime? at = null)
     {
         var l = limits.For(w.KycLevel);
         if (l.PerTransactionMinor == 0) throw new AppProblem(WalletErrors.KycRequired);
         if (amount > l.PerTransactionMinor) throw new AppProblem(WalletErrors.TransactionLimitExceeded, l.PerTransactionMinor / 100);
-        var local = BusinessCalendar.ToLocal(at ?? Now);
-        var dayStart = BusinessCalendar.ToUtc(local.Date);
-        var monthStart = BusinessCalendar.ToUtc(new DateTime(local.Year, local.Month, 1));
-        string[] outgoing = [TxType.Payment, TxType.TransferOut, TxType.Withdrawal];
-        string[] counting = [TxStatus.Succeeded, TxStatus.Pending, TxStatus.Unknown];
-        var q = db.Transactions.Where(t => t.CustomerId == w.CustomerId && outgoing.Contains(t.Type) && counting.Contains(t.Status));
-        var today = await q.Where(t => t.CreatedAt >= dayStart).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
+        // Two rows by key instead of summing the period's transactions; the wallet lock taken before this check
+        // serialises the customer's outgoing operations, so no other one moves these totals in between.
+        var when = at ?? Now;
+        string day = WalletUsage.Day(when), monthKey = WalletUsage.Month(when);
+        var used = await db.Usage.AsNoTracking().Where(u => u.CustomerId == w.CustomerId && (u.Period == day || u.Period == monthKey))
+            .ToDictionaryAsync(u => u.Period, u => u.OutgoingMinor, ct);
+        var today = used.GetValueOrDefault(day);
         if (today + amount > l.DailyMinor) throw new AppProblem(WalletErrors.DailyLimitExceeded, l.DailyMinor / 100);
-        var month = await q.Where(t => t.CreatedAt >= monthStart).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
+        var month = used.GetValueOrDefault(monthKey);
         if (month + amount > l.MonthlyMinor) throw new AppProblem(WalletErrors.MonthlyLimitExceeded, l.MonthlyMinor / 100);
     }
 }

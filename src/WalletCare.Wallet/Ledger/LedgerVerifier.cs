@@ -60,6 +60,29 @@ public static class LedgerVerifier
             if (a.DebitsMustNotExceedCredits && v.Dp + v.Dpend > v.Cp)
                 problems.Add($"account {a.Code} is negative");
         }
+        await VerifyUsageAsync(db, problems, ct);
         return new LedgerVerification(problems.Count == 0, accounts.Count, transfers.Count, problems);
+    }
+
+    /// <summary>Each running day/month usage row equals the outgoing transactions that count in that period.</summary>
+    private static async Task VerifyUsageAsync(WalletDbContext db, List<string> problems, CancellationToken ct)
+    {
+        string[] outgoing = [Domain.TxType.Payment, Domain.TxType.TransferOut, Domain.TxType.Withdrawal];
+        string[] counting = [Domain.TxStatus.Succeeded, Domain.TxStatus.Pending, Domain.TxStatus.Unknown];
+        var expected = new Dictionary<(Guid, string), long>();
+        await foreach (var t in db.Transactions.AsNoTracking().Where(t => outgoing.Contains(t.Type) && counting.Contains(t.Status))
+                           .Select(t => new { t.CustomerId, t.AmountMinor, t.CreatedAt }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            foreach (var period in new[] { Domain.WalletUsage.Day(t.CreatedAt), Domain.WalletUsage.Month(t.CreatedAt) })
+                expected[(t.CustomerId, period)] = expected.GetValueOrDefault((t.CustomerId, period)) + t.AmountMinor;
+        }
+        var stored = await db.Usage.AsNoTracking().Where(u => u.OutgoingMinor != 0).ToListAsync(ct);
+        foreach (var u in stored)
+        {
+            if (expected.Remove((u.CustomerId, u.Period), out var want) && want == u.OutgoingMinor) continue;
+            problems.Add($"usage {u.Period} of customer {u.CustomerId}: stored {u.OutgoingMinor}, transactions say {want}");
+        }
+        foreach (var ((customer, period), want) in expected)
+            problems.Add($"usage {period} of customer {customer}: missing, transactions say {want}");
     }
 }

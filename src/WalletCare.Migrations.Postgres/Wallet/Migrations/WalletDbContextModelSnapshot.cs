@@ -290,6 +290,23 @@ namespace WalletCare.Migrations.Postgres.Wallet.Migrations
                     b.ToTable("wallet_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("WalletCare.Wallet.Domain.WalletUsage", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("OutgoingMinor")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CustomerId", "Period");
+
+                    b.ToTable("wallet_usage", (string)null);
+                });
+
             modelBuilder.Entity("WalletCare.Wallet.Ledger.LedgerAccount", b =>
                 {
                     b.Property<Guid>("Id")

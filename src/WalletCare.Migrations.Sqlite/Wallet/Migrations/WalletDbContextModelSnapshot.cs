@@ -283,6 +283,23 @@ namespace WalletCare.Migrations.Sqlite.Wallet.Migrations
                     b.ToTable("wallet_transactions", (string)null);
                 });
 
+            modelBuilder.Entity("WalletCare.Wallet.Domain.WalletUsage", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutgoingMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId", "Period");
+
+                    b.ToTable("wallet_usage", (string)null);
+                });
+
             modelBuilder.Entity("WalletCare.Wallet.Ledger.LedgerAccount", b =>
                 {
                     b.Property<Guid>("Id")

@@ -12,7 +12,7 @@ using WalletCare.Wallet;
 namespace WalletCare.Migrations.Postgres.Wallet.Migrations
 {
     [DbContext(typeof(WalletDbContext))]
-    [Migration("20261125142136_TransactionOrigin")]
+    [Migration("20261125150000_TransactionOrigin")]
     partial class TransactionOrigin
     {
         /// <inheritdoc />
