@@ -60,6 +60,46 @@ public sealed class ProtectionBrowserTests
     }
 
     [Fact]
+    public async Task Not_me_on_a_payment_freezes_and_staff_unfreeze_after_a_check_approved_by_a_supervisor()
+    {
+        await using var app = await BrowserApp.StartAsync();
+        var payment = await app.Factory.ScopedAsync(async sp =>
+        {
+            var id = (await sp.GetRequiredService<IUserDirectory>().FindByLoginAsync("13800000001"))!.Id;
+            return await sp.GetRequiredService<WalletCare.Wallet.WalletDbContext>().Transactions
+                .Where(t => t.CustomerId == id && t.Type == "payment").OrderByDescending(t => t.CreatedAt).Select(t => t.Id).FirstAsync();
+        });
+        var page = await app.NewPageAsync("zh-CN");
+        await BrowserApp.SignInAsync(page, "13800000001");
+        await page.GotoAsync($"/wallet/transactions/{payment}");
+        await page.ClickAsync("#notme-button");
+        await page.FillAsync("#notme-description", "我没有在这家店消费过");
+        await page.ClickAsync("#notme-submit");
+        await Assertions.Expect(page.Locator("#notme-done")).ToContainTextAsync(new Regex(@"工单号：WC-2026-\d{6}"));
+
+        var agent = await app.NewPageAsync("zh-CN");
+        await BrowserApp.SignInAsync(agent, "agent1");
+        await agent.GotoAsync("/console/unfreeze");
+        await agent.FillAsync("#unfreeze-phone", "13800000001");
+        await agent.FillAsync("#unfreeze-doc-last4", "001X");
+        await agent.FillAsync("#unfreeze-notes", "视频核验，证件与本人一致");
+        await agent.ClickAsync("#unfreeze-record-submit");
+        await Assertions.Expect(agent.Locator("#unfreeze-staff-notice")).ToContainTextAsync("等待另一位主管审批");
+        await Assertions.Expect(agent.Locator("#unfreeze-requests")).ToContainTextAsync("待审批");
+        await Assertions.Expect(agent.Locator("#unfreeze-requests button.approve")).ToHaveCountAsync(0);
+
+        var supervisor = await app.NewPageAsync("zh-CN");
+        await BrowserApp.SignInAsync(supervisor, "supervisor1");
+        await supervisor.GotoAsync("/console/unfreeze");
+        await supervisor.ClickAsync("#unfreeze-requests button.approve");
+        await Assertions.Expect(supervisor.Locator("#unfreeze-requests")).ToContainTextAsync("已批准");
+        await BrowserApp.ShotAsync(supervisor, "protection-unfreeze-console-zh");
+        await BrowserApp.SignInAsync(page, "13800000001");
+        await page.GotoAsync("/wallet");
+        await Assertions.Expect(page.Locator("#wallet-frozen")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Lost_phone_freeze_from_the_sign_in_page_with_an_sms_code()
     {
         await using var app = await BrowserApp.StartAsync();
