@@ -47,15 +47,8 @@ public sealed class ProtectionBrowserTests
         await page.ClickAsync("#withdraw-submit");
         await page.ClickAsync("#withdraw-confirm-submit");
         await Assertions.Expect(page.Locator("#stepup-form")).ToContainTextAsync("验证码已通过短信发送");
-        var code = await app.Factory.ScopedAsync(async sp =>
-        {
-            var id = (await sp.GetRequiredService<IUserDirectory>().FindByLoginAsync("13800000002"))!.Id;
-            var body = await sp.GetRequiredService<ProtectionDbContext>().Outbox.Where(o => o.UserId == id).OrderByDescending(o => o.CreatedAt).Select(o => o.Body).FirstAsync();
-            return Regex.Match(body, @"\b\d{6}\b").Value;
-        });
-        await page.FillAsync("#stepup-code", code);
         await BrowserApp.ShotAsync(page, "protection-step-up-zh");
-        await page.ClickAsync("#stepup-submit");
+        await StepUpBrowser.PassAsync(app, page, "13800000002");
         await Assertions.Expect(page.Locator("#txn-amount")).ToContainTextAsync("¥3,000.00");
     }
 
