@@ -2,7 +2,7 @@ using System.Globalization;
 using WalletCare.Bench;
 
 // Benchmarks print one line per figure: "<bench> <figure> <value> <unit>". Results go to docs/benchmarks.md.
-// usage: dotnet run -c Release --project bench/WalletCare.Bench -- <ledger|payments|ledger-chaos|intake|queue|pgbench> [--clients N] [--seconds S]
+// usage: dotnet run -c Release --project bench/WalletCare.Bench -- <ledger|payments|ledger-chaos|intake|queue|pgbench|search> [--clients N] [--seconds S]
 //        intake|payments|ledger --url http://host:5080 [--logins 13800000001,13800000002] [--password P]: against a running server
 var mode = args.FirstOrDefault() ?? "help";
 string? Str(string name)
@@ -90,8 +90,25 @@ switch (mode)
         await QueueBench.RunAsync(WalletCare.Testing.Db.Postgres, tickets, requests, WalletCare.Testing.PostgresServer.CreateDatabase());
         break;
     }
+    case "search":
+    {
+        void Print(string db, SearchBench.Result r)
+        {
+            Console.WriteLine($"search {db} questions {r.Questions}");
+            Console.WriteLine($"search {db} recall@5 {Latency.F(r.Recall5)}");
+            Console.WriteLine($"search {db} mrr {Latency.F(r.Mrr)}");
+            Console.WriteLine($"search {db} requests_per_s {Latency.F(r.Rps)} req/s");
+            Console.WriteLine($"search {db} p50 {Latency.F(r.P50)} ms");
+            Console.WriteLine($"search {db} p99 {Latency.F(r.P99)} ms");
+            Console.WriteLine($"search {db} errors {r.Errors}");
+        }
+        Print("sqlite", await SearchBench.RunAsync(WalletCare.Testing.Db.Sqlite, clients, seconds));
+        if (!WalletCare.Testing.PostgresServer.IsAvailable) { Console.WriteLine("# PostgreSQL binaries missing: postgres figures skipped"); break; }
+        Print("postgres", await SearchBench.RunAsync(WalletCare.Testing.Db.Postgres, clients, seconds, WalletCare.Testing.PostgresServer.CreateDatabase()));
+        break;
+    }
     default:
-        Console.WriteLine("modes: ledger, payments, ledger-chaos, intake, queue, pgbench");
+        Console.WriteLine("modes: ledger, payments, ledger-chaos, intake, queue, pgbench, search");
         return 64;
 }
 return 0;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
+using WalletCare.Cases.Notify;
 using WalletCare.Cases.Sla;
 using WalletCare.Platform.Calendar;
 using WalletCare.Platform.Errors;
@@ -13,7 +14,8 @@ namespace WalletCare.Cases;
 /// a change (version bump for optimistic concurrency, due-time refresh, one SaveChanges). The rules of a
 /// change live on <see cref="Case"/>; the steps of a use case live in its Features file.
 /// </summary>
-public sealed class CaseStore(CasesDbContext db, SlaEngine sla, SlaPolicies policies, IBusinessCalendarProvider calendars, TimeProvider time)
+public sealed class CaseStore(CasesDbContext db, SlaEngine sla, SlaPolicies policies, IBusinessCalendarProvider calendars, TimeProvider time,
+    CaseNotices notices)
 {
     public CasesDbContext Db => db;
     public SlaEngine Sla => sla;
@@ -55,6 +57,7 @@ public sealed class CaseStore(CasesDbContext db, SlaEngine sla, SlaPolicies poli
     {
         c.Version++;
         await RefreshDueAsync(c, ct);
+        await notices.RecordAsync(db, c, Now, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -1,6 +1,7 @@
 using WalletCare.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Cases.Domain;
+using WalletCare.Platform.Outbox;
 using WalletCare.Platform.Persistence;
 
 namespace WalletCare.Cases;
@@ -98,5 +99,7 @@ public sealed class CasesDbContext(DbContextOptions<CasesDbContext> options) : M
             e.ToTable("macros");
             e.Property(x => x.Body).HasMaxLength(4000);
         });
+        // Customer notices of replies and status changes commit with the change (Notify/CaseNotices.cs).
+        modelBuilder.MapOutbox();
     }
 }

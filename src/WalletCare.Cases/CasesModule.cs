@@ -28,6 +28,7 @@ public static class CasesModule
             sp.GetRequiredService<ILogger<EvidenceStore>>()));
         services.AddScoped<IBusinessCalendarProvider, Calendar.EditableCalendarProvider>();
         services.AddScoped<CaseStore>();
+        services.AddScoped<Notify.CaseNotices>();
         services.AddScoped<CasesQueries>();
         services.AddScoped<Timeline.TimelineRenderer>();
         services.AddScoped<EvidenceUpload>();
@@ -51,6 +52,7 @@ public static class CasesModule
         services.AddScoped<ICaseDirectory, CaseDirectory>();
         services.AddScoped<ICaseIntake, CaseIntake>();
         services.AddSingleton<CaseNumbers>();
+        services.AddScoped<ICaseSearchFeed, CaseSearchFeed>();
         services.AddScoped<IDemoSeeder, CasesDemoSeeder>();
         services.AddHostedService<SlaSweeperService>();
         return services;

@@ -10,6 +10,8 @@ using WalletCare.Wallet;
 using WalletCare.Cases;
 using WalletCare.Remedies;
 using WalletCare.Protection;
+using WalletCare.Notifications;
+using WalletCare.Help;
 using WalletCare.Server.Cli;
 using WalletCare.Server.Components;
 
@@ -35,6 +37,8 @@ public static class WalletCareHost
         services.AddCasesModule();
         services.AddRemediesModule();
         services.AddProtectionModule(config);
+        services.AddNotificationsModule();
+        services.AddHelpModule();
         // Areas register here (Wallet, Cases, ...).
 
         services.AddHostedService<StartupTasks>();
@@ -85,6 +89,8 @@ public static class WalletCareHost
         app.MapCasesModule();
         app.MapRemediesModule();
         app.MapProtectionModule();
+        app.MapNotificationsModule(settings.Demo);
+        app.MapHelpModule();
         // Areas map here.
         app.MapUiEndpoints();
         app.MapRazorComponents<App>();

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore.Design;
+using WalletCare.Help;
+
+namespace WalletCare.Migrations.Postgres;
+
+internal sealed class HelpFactory : IDesignTimeDbContextFactory<HelpDbContext>
+{
+    public HelpDbContext CreateDbContext(string[] args) => new(Design.Options<HelpDbContext>("help"));
+}

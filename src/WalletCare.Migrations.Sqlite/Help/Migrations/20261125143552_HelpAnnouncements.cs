@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace WalletCare.Migrations.Sqlite.Help.Migrations
+{
+    /// <inheritdoc />
+    public partial class HelpAnnouncements : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "help_announcements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    TitleZh = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    BodyZh = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    BodyEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Features = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_help_announcements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "help_deflection_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_help_deflection_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_help_announcements_EndsAt",
+                table: "help_announcements",
+                column: "EndsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_help_deflection_events_Kind_At",
+                table: "help_deflection_events",
+                columns: new[] { "Kind", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "help_announcements");
+
+            migrationBuilder.DropTable(
+                name: "help_deflection_events");
+        }
+    }
+}

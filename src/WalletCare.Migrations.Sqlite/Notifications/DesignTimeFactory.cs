@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore.Design;
+using WalletCare.Notifications;
+
+namespace WalletCare.Migrations.Sqlite;
+
+internal sealed class NotificationsFactory : IDesignTimeDbContextFactory<NotificationsDbContext>
+{
+    public NotificationsDbContext CreateDbContext(string[] args) => new(Design.Options<NotificationsDbContext>("notifications"));
+}
