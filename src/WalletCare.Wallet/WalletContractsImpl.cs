@@ -37,7 +37,7 @@ internal sealed class WalletContractQueries(WalletDbContext db, TransactionExpla
         await db.Transactions.AsNoTracking().Where(t => t.CustomerId == customerId).RefundsOf(paymentId).SumAsync(t => (long?)t.AmountMinor, ct) ?? 0;
 }
 
-internal sealed class WalletSecurity(WalletDbContext db, OpenWalletHandler wallet, IAuditLog audit, TimeProvider time) : IWalletSecurity
+internal sealed class WalletSecurity(WalletDbContext db, OpenWalletHandler wallet, IAuditLog audit, TimeProvider time, StopPendingWithdrawals stopper) : IWalletSecurity
 {
     public async Task FreezeAsync(Guid customerId, string reason, Guid actor, CancellationToken ct = default)
     {
@@ -46,7 +46,8 @@ internal sealed class WalletSecurity(WalletDbContext db, OpenWalletHandler walle
         await db.Wallets.Where(w => w.CustomerId == customerId).ExecuteUpdateAsync(s => s
             .SetProperty(w => w.Status, WalletStatus.Frozen).SetProperty(w => w.FrozenReason, reason).SetProperty(w => w.FrozenAt, now)
             .SetProperty(w => w.Version, w => w.Version + 1), ct);
-        await audit.WriteAsync(actor.ToString(), "wallet.frozen", "wallet:" + customerId, new { reason }, ct);
+        var cancelled = await stopper.CancelAsync(customerId, now, ct);
+        await audit.WriteAsync(actor.ToString(), "wallet.frozen", "wallet:" + customerId, new { reason, cancelledWithdrawals = cancelled }, ct);
     }
 
     public async Task UnfreezeAsync(Guid customerId, string reason, Guid actor, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using WalletCare.Platform.Persistence;
 using WalletCare.Wallet.Domain;
@@ -5,8 +6,15 @@ using WalletCare.Wallet.Ledger;
 
 namespace WalletCare.Wallet;
 
-public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) : ModuleDbContext(options)
+public sealed class WalletDbContext : ModuleDbContext
 {
+    private readonly IHttpContextAccessor? _http;
+
+    public WalletDbContext(DbContextOptions<WalletDbContext> options) : base(options) { }
+
+    /// <summary>With the request, so new rows remember the session and address that made them (TransactionOrigins).</summary>
+    public WalletDbContext(DbContextOptions<WalletDbContext> options, IHttpContextAccessor http) : base(options) => _http = http;
+
     public DbSet<Domain.Wallet> Wallets => Set<Domain.Wallet>();
     public DbSet<Card> Cards => Set<Card>();
     public DbSet<Merchant> Merchants => Set<Merchant>();
@@ -24,6 +32,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseLedgerTotalsWrittenBack();
+        TransactionOrigins.Stamp(ChangeTracker, _http?.HttpContext);
         AddRecordedEvents();
         // Running day/month usage moves with the transactions that cause it, in the same database transaction.
         var usage = UsageLedger.Deltas(ChangeTracker);
@@ -84,6 +93,7 @@ public sealed class WalletDbContext(DbContextOptions<WalletDbContext> options) :
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Property(x => x.Description).HasMaxLength(500);
             e.Property(x => x.RemedyKind).HasMaxLength(40);
+            e.Property(x => x.ClientIp).HasMaxLength(64);
         });
         modelBuilder.Entity<TransactionEvent>(e =>
         {

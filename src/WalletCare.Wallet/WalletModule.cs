@@ -37,6 +37,8 @@ public static class WalletModule
         services.AddScoped<IWalletRemedies, WalletRemedies>();
         services.AddScoped<IWalletSecurity, WalletSecurity>();
         services.AddScoped<IPersonalDataSource, WalletPersonalData>();
+        services.AddScoped<StopPendingWithdrawals>();
+        services.AddScoped<IWalletForensics, WalletForensics>();
         services.AddScoped<IDemoSeeder, WalletDemoSeeder>();
         services.AddScoped<IStartupInitializer, WalletInitializer>();
         services.AddScoped<ICliVerb, VerifyLedgerVerb>();

@@ -36,6 +36,7 @@ public sealed class MoneyFormBrowserTests
         await other.GotoAsync("/wallet");
         Assert.Equal(before, await other.Locator("#wallet-available").InnerTextAsync());
         await page.ClickAsync("#withdraw-confirm-submit");
+        await StepUpBrowser.PassAsync(app, page, "13800000001"); // ¥2,000 or more asks for a code (SPEC §5)
         await Assertions.Expect(page.Locator("#txn-amount")).ToHaveTextAsync("¥3,000.00");
 
         // Real-name rule: a card in 李四's name does not bind to 张伟's wallet; the CVV is never shown.

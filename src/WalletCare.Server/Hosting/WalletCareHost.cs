@@ -10,6 +10,7 @@ using WalletCare.Wallet;
 using WalletCare.Cases;
 using WalletCare.Channels;
 using WalletCare.Remedies;
+using WalletCare.Protection;
 using WalletCare.Notifications;
 using WalletCare.Help;
 using WalletCare.Server.Cli;
@@ -36,6 +37,7 @@ public static class WalletCareHost
         services.AddWalletModule();
         services.AddCasesModule();
         services.AddRemediesModule();
+        services.AddProtectionModule(config);
         services.AddNotificationsModule();
         services.AddHelpModule();
         // After notifications: with Smtp:Host configured, channels' SMTP sender replaces the pickup-folder IEmailSender.
@@ -89,6 +91,7 @@ public static class WalletCareHost
         app.MapWalletModule(app.Services.GetRequiredService<WalletCareSettings>().Demo);
         app.MapCasesModule();
         app.MapRemediesModule();
+        app.MapProtectionModule();
         app.MapNotificationsModule(settings.Demo);
         app.MapHelpModule();
         app.MapChannelsModule();

@@ -94,6 +94,9 @@ public sealed class WalletTransaction
     public int Version { get; set; }
     /// <summary>For remedy and reversal rows: which remedy (a <c>RemedyKinds</c> code), shown through the wallet's resources, never raw.</summary>
     public string? RemedyKind { get; set; }
+    /// <summary>The customer's session and address that asked for this row (null for system rows), for "I did not make this".</summary>
+    public Guid? SessionId { get; set; }
+    public string? ClientIp { get; set; }
 
     // Trail entries not yet saved; WalletDbContext adds them on save, so no state change can forget its event.
     private readonly List<TransactionEvent> _unsaved = [];

@@ -16,7 +16,7 @@ public sealed record TransferRequest(string? ToPhone, long AmountMinor);
 public sealed record TransferPreview(string PayeeName, string PayeePhone);
 
 /// <summary>POST /transfers (P2P by phone): one posting, a row on each side, the payee's wallet opened if needed.</summary>
-public sealed class TransferHandler(WalletDbContext db, WalletOperations ops, OpenWalletHandler wallets, LedgerService ledger, IUserDirectory users)
+public sealed class TransferHandler(WalletDbContext db, WalletOperations ops, OpenWalletHandler wallets, LedgerService ledger, IUserDirectory users, IStepUpGate stepUp)
 {
     internal static async Task<Created<TransactionDto>> PostAsync(TransferRequest req, TransferHandler handler, CurrentUser user, TransactionExplainer x, HttpContext http, CancellationToken ct) =>
         WalletEndpoints.Created(x, await handler.HandleAsync(user.UserId, req, WalletEndpoints.Key(http), null, ct));
@@ -43,6 +43,7 @@ public sealed class TransferHandler(WalletDbContext db, WalletOperations ops, Op
         var toPhone = Text.Require(r.ToPhone, "toPhone", 200);
         var hash = WalletOperations.Hash("transfer", r.ToPhone, r.AmountMinor);
         if (await ops.ExistingAsync(customerId, key, hash, ct) is { } done) return done;
+        await stepUp.RequireAsync(customerId, StepUpOperations.Transfer, r.AmountMinor, ct);
         var payee = await FindPayeeAsync(customerId, toPhone, ct);
         var payeeWallet = await wallets.EnsureWalletAsync(payee.Id, ct);
         var payer = await users.GetAsync(customerId, ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using WalletCare.Platform.Contracts;
 using WalletCare.Platform.Http;
 using WalletCare.Wallet.Domain;
 using WalletCare.Wallet.Gateway;
@@ -13,7 +14,7 @@ public sealed record WithdrawalRequest(Guid CardId, long AmountMinor);
 /// POST /withdrawals (wallet → card). The money is held (not posted) before the gateway is called, so
 /// the customer cannot spend it twice while the bank decides; the answer commits or voids the hold.
 /// </summary>
-public sealed class WithdrawHandler(WalletDbContext db, WalletOperations ops, LedgerService ledger, ICardGateway gateway, GatewayResultHandler results)
+public sealed class WithdrawHandler(WalletDbContext db, WalletOperations ops, LedgerService ledger, ICardGateway gateway, GatewayResultHandler results, IStepUpGate stepUp)
 {
     internal static async Task<Created<TransactionDto>> PostAsync(WithdrawalRequest req, WithdrawHandler handler, CurrentUser user, TransactionExplainer x, HttpContext http, CancellationToken ct) =>
         WalletEndpoints.Created(x, await handler.HandleAsync(user.UserId, req, WalletEndpoints.Key(http), ct));
@@ -23,6 +24,7 @@ public sealed class WithdrawHandler(WalletDbContext db, WalletOperations ops, Le
         WalletOperations.RequirePositive(r.AmountMinor);
         var hash = WalletOperations.Hash("withdrawal", r.CardId, r.AmountMinor);
         if (await ops.ExistingAsync(customerId, key, hash, ct) is { } done) return done;
+        await stepUp.RequireAsync(customerId, StepUpOperations.Withdrawal, r.AmountMinor, ct);
         var when = ops.Now;
         WalletTransaction tx;
         Card card;

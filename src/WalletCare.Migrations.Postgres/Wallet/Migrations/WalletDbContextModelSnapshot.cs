@@ -193,6 +193,10 @@ namespace WalletCare.Migrations.Postgres.Wallet.Migrations
                     b.Property<Guid?>("CardId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Counterparty")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -248,6 +252,9 @@ namespace WalletCare.Migrations.Postgres.Wallet.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("SettleAt")
                         .HasColumnType("timestamp with time zone");

@@ -186,6 +186,10 @@ namespace WalletCare.Migrations.Sqlite.Wallet.Migrations
                     b.Property<Guid?>("CardId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Counterparty")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -240,6 +244,9 @@ namespace WalletCare.Migrations.Sqlite.Wallet.Migrations
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SessionId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SettleAt")
