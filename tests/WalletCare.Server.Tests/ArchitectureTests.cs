@@ -15,7 +15,7 @@ namespace WalletCare.Server.Tests;
 public sealed class ArchitectureTests
 {
     /// <summary>Business areas. Platform (shared kernel), Documents (PDF rendering) and the Server host are not areas.</summary>
-    private static readonly string[] Areas = ["WalletCare.Security", "WalletCare.Wallet", "WalletCare.Cases", "WalletCare.Remedies", "WalletCare.Notifications", "WalletCare.Help"];
+    private static readonly string[] Areas = ["WalletCare.Security", "WalletCare.Wallet", "WalletCare.Cases", "WalletCare.Remedies", "WalletCare.Notifications", "WalletCare.Help", "WalletCare.Channels", "WalletCare.Protection"];
 
     private static Assembly Load(string name) => Assembly.Load(new AssemblyName(name));
 
