@@ -40,6 +40,26 @@ public sealed class SecurityBrowserTests
         await page.GotoAsync("/security");
         await Assertions.Expect(page.Locator("#security-2fa-state")).ToContainTextAsync("已开启");
         await Assertions.Expect(page.Locator("#security-logins li").First).ToBeVisibleAsync();
+
+        // 一键冻结 from the same page (issue #11): a confirmation, then the wallet is frozen and the P1 case is named.
+        await page.FillAsync("#freeze-reason", "看到不认识的设备登录");
+        await page.ClickAsync("#freeze-submit");
+        await page.ClickAsync("#freeze-confirm-submit");
+        await Assertions.Expect(page.Locator("#freeze-status")).ToHaveTextAsync("钱包已冻结");
+        await Assertions.Expect(page.Locator("#freeze-case")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"WC-2026-\d{6}"));
+        var caseNumber = System.Text.RegularExpressions.Regex.Match(await page.InnerTextAsync("#freeze-case"), @"WC-2026-\d{6}").Value;
+        app.Factory.Time.Advance(TimeSpan.FromSeconds(30)); // a fresh code step for signing in again
+        await page.GotoAsync("/login");
+        await page.FillAsync("#login", "13800000002");
+        await page.FillAsync("#password", WalletCareFactory.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await page.FillAsync("#twofa-code", Code());
+        await page.ClickAsync("#twofa-submit");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync("/wallet");
+        await Assertions.Expect(page.Locator("#wallet-frozen")).ToBeVisibleAsync();
+        await page.GotoAsync("/complaints");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(caseNumber);
     }
 
     [Fact]

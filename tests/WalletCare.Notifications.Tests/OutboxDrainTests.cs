@@ -99,7 +99,8 @@ public abstract class OutboxDrainTests
         await using var _ = f;
         transport.Failing = true;
         var id = await f.EnqueueAsync(RecordingTransport.Name, "never");
-        var webhook = await f.EnqueueAsync(OutboxChannels.Webhook, "{}", to: "https://example.invalid/hook");
+        // A channel no registered transport delivers (webhook rows now have the channels area's transport).
+        var webhook = await f.EnqueueAsync("fax", "{}", to: "+86 10 0000 0000");
         foreach (var wait in OutboxDrainer.Backoff)
         {
             await f.DrainAsync();

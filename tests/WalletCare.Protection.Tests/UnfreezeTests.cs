@@ -27,6 +27,7 @@ public abstract class UnfreezeTests
         var agent = await f.ClientForAsync("agent1");
         var supervisor = await f.ClientForAsync("supervisor1");
         await f.ScopedAsync(sp => sp.GetRequiredService<IUserDirectory>().CreateAsync(new NewUser("第二主管", "supervisor", WalletCareFactory.DemoPassword, UserName: "supervisor9")));
+        await f.EnrolDemoSecondFactorAsync("supervisor9");
         var other = await f.ClientForAsync("supervisor9");
 
         await (await agent.PostJsonAsync("/api/v1/agent/unfreeze-requests", new { customerId = id, documentType = "licence", documentLast4 = "001X", checkNotes = "核对" })).ExpectAsync(400);

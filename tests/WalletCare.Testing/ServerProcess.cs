@@ -89,14 +89,34 @@ public sealed class ServerProcess : IAsyncDisposable
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>A client signed in with a bearer token.</summary>
-    public async Task<HttpClient> ClientForAsync(string login, string password = WalletCareFactory.DemoPassword)
+    public async Task<HttpClient> ClientForAsync(string login, string password = WalletCareFactory.DemoPassword) =>
+        Client(await TokenAsync(login, password));
+
+    /// <summary>A client carrying <paramref name="token"/>: sessions live in the database, so one sign-in serves every node.</summary>
+    public HttpClient Client(string token)
     {
         var c = Client();
+        c.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return c;
+    }
+
+    /// <summary>
+    /// Signs in and returns the bearer token; staff complete the 2FA step with the demo secret's current code
+    /// (real time here, and a code is accepted once: sign each staff user in once per test).
+    /// </summary>
+    public async Task<string> TokenAsync(string login, string password = WalletCareFactory.DemoPassword)
+    {
+        using var c = Client();
         var res = await c.PostAsJsonAsync("/api/v1/auth/login", new { login, password });
         var body = await res.Content.ReadFromJsonAsync<JsonElement>();
+        if (res.IsSuccessStatusCode && body.TryGetProperty("twoFactorRequired", out var tf) && tf.ValueKind == JsonValueKind.True)
+        {
+            res = await c.PostAsJsonAsync("/api/v1/auth/login/2fa",
+                new { challengeId = body.GetProperty("challengeId").GetString(), code = WalletCareFactory.DemoTotpCode(DateTime.UtcNow) });
+            body = await res.Content.ReadFromJsonAsync<JsonElement>();
+        }
         if (!res.IsSuccessStatusCode) throw new InvalidOperationException($"login {login}: {(int)res.StatusCode} {body}");
-        c.DefaultRequestHeaders.Authorization = new("Bearer", body.GetProperty("accessToken").GetString());
-        return c;
+        return body.GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — what a power cut does to the process.</summary>

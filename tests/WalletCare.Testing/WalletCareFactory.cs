@@ -134,6 +134,15 @@ public sealed class WalletCareFactory : WebApplicationFactory<Program>
         return DemoTotpCode(Time.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>Enrols a staff account a test created with the demo TOTP secret: staff cannot sign in without a second factor.</summary>
+    public Task EnrolDemoSecondFactorAsync(string userName) => ScopedAsync(async sp =>
+    {
+        var id = await sp.GetRequiredService<WalletCare.Security.Persistence.SecurityDbContext>().Users
+            .Where(u => u.UserName == userName).Select(u => u.Id).FirstAsync();
+        await sp.GetRequiredService<WalletCare.Security.Auth.TwoFactor>().EnrolAsync(id, Time.GetUtcNow().UtcDateTime, default, DemoTotpSecret);
+        return 0;
+    });
+
     public static string DemoTotpCode(DateTime utcNow) => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(DemoTotpSecret)).ComputeTotp(utcNow);
 
     public T Scoped<T>(Func<IServiceProvider, T> f)

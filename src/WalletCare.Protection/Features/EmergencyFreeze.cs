@@ -60,9 +60,17 @@ public sealed class EmergencyFreezeHandler(ProtectionDbContext db, IUserDirector
         };
         row.CodeHash = Secrets.Hash(row.Id, code);
         db.PhoneCodes.Add(row);
-        if (customer is not null)
-            db.Outbox.Add(OutboxMessage.Create(OutboxChannels.Sms, "verification_code", now, customer.Id, phone, "",
-                Texts.Get("sms.freeze_code", customer.Locale, code, O.CodeMinutes)));
+        // Known or not, the request writes the same two rows, so neither the answer nor its timing tells whether the
+        // number is registered: a message for a customer, or a record of a message not sent (state skipped, no code).
+        var message = customer is not null
+            ? OutboxMessage.Create(OutboxChannels.Sms, "verification_code", now, customer.Id, phone, "", Texts.Get("sms.freeze_code", customer.Locale, code, O.CodeMinutes))
+            : OutboxMessage.Create(OutboxChannels.Sms, "verification_code", now, null, null, "", Texts.Get("sms.freeze_code", "zh-CN", "------", O.CodeMinutes));
+        if (customer is null)
+        {
+            message.State = "skipped";
+            message.SentAt = now;
+        }
+        db.Outbox.Add(message);
         // Always one explicit transaction (writes only, so SQLite never has to upgrade a stale read): a save of one
         // row alone would skip it (EF) and answer measurably faster for unknown numbers than the row + SMS of a known one.
         await using (var dbtx = await db.Database.BeginTransactionAsync(ct))

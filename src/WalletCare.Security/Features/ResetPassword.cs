@@ -27,7 +27,8 @@ public sealed class ResetPasswordHandler(SecurityDbContext db, LoginGuard guard,
 
     public async Task RequestAsync(string? login, string? ip, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(login) || login.Length > 200) throw AppProblem.Validation("login", "field.required");
+        // The same text rules as every other field (no control or bidi characters), before anything is counted.
+        login = WalletCare.Platform.Validation.Text.Require(login, "login", 200);
         var now = time.GetUtcNow().UtcDateTime;
         var key = SessionService.NormalizeLogin(login);
         if (await guard.TryTakeAsync("reset-request|" + key, 3, now, ct) is not null) return;
