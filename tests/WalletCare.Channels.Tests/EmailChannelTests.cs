@@ -154,3 +154,44 @@ public sealed class EmailChannelTests
         Assert.Equal("case-WC-2026-000001-abc@walletcare.local", sent.MessageId);
     }
 }
+
+/// <summary>
+/// The whole road of an e-mailed reply (issue #13): the reply is recorded in the outbox with the case's change, the
+/// notifications area's outbox job hands it to the SMTP sender, a server that is down is retried on the backoff
+/// schedule, and the customer receives it exactly once when the server is back.
+/// </summary>
+public sealed class EmailRetryThroughOutboxTests
+{
+    [Fact]
+    public async Task A_reply_while_the_smtp_server_fails_is_retried_by_the_outbox_job_and_arrives_exactly_once()
+    {
+        if (!MailServers.HasAiosmtpd()) { Console.WriteLine("SKIPPED: /usr/bin/python3 with aiosmtpd (python3-aiosmtpd) is missing"); return; }
+        using var smtp = new MailServers.Smtp();
+        await using var f = new WalletCareFactory(configure: s =>
+            s.Replace(ServiceDescriptor.Singleton<IEmailSender>(new SmtpEmailSender(new SmtpSettings("127.0.0.1", smtp.Port, null, null, "support@walletcare.local")))));
+        var first = await (await f.PostMailAsync(ChannelTestKit.Mail(ChannelTestKit.ZhangWei, "提现没到账", "提现两天了还没到账。"))).ExpectAsync(200);
+        var caseId = Guid.Parse(first.GetProperty("caseId").GetString()!);
+        var agent = await f.ClientForAsync("agent1");
+
+        smtp.Failing = true;
+        (await agent.PostAsJsonAsync($"/api/v1/agent/tickets/{caseId}/replies", new { body = "您好，提现已在处理。" })).EnsureSuccessStatusCode();
+        Task<int> Drain() => f.ScopedAsync(sp => sp.GetRequiredService<WalletCare.Notifications.Outbox.OutboxDrainer>().DrainOnceAsync());
+        Task<List<OutboxMessage>> Mails() => f.ScopedAsync(sp => sp.GetRequiredService<CasesDbContext>().Set<OutboxMessage>()
+            .Where(o => o.CaseId == caseId && o.Channel == OutboxChannels.Email).ToListAsync());
+
+        await Drain();
+        var failed = Assert.Single(await Mails()); // the reply itself; no second "you have a reply" mail for an e-mailed case
+        Assert.Equal((OutboxStates.Pending, 1), (failed.State, failed.Attempts));
+        Assert.Empty(smtp.Messages());
+
+        smtp.Failing = false;
+        f.Time.Advance(WalletCare.Notifications.Outbox.OutboxDrainer.Backoff[0]);
+        await Drain();
+        f.Time.Advance(TimeSpan.FromHours(1));
+        await Drain();
+        var sent = Assert.Single(await Mails());
+        Assert.Equal((OutboxStates.Sent, 2), (sent.State, sent.Attempts));
+        var delivered = await MimeMessage.LoadAsync(Assert.Single(smtp.Messages()));
+        Assert.Contains("您好，提现已在处理。", delivered.TextBody);
+    }
+}

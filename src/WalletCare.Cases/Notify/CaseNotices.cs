@@ -42,7 +42,10 @@ public sealed class CaseNotices(IUserDirectory users)
         // Keyed by the case's version: saving the same change twice cannot notify twice.
         var key = $"case:{c.Id:N}:{c.Version}:{kind}:";
         db.Add(OutboxMessage.Create(OutboxChannels.InApp, kind, now, customer.Id, null, title, body, caseId: c.Id, dedupeKey: key + "inapp"));
-        if (customer.Email is { Length: > 0 } email)
+        // A case that came by e-mail gets the reply itself as an e-mail (EmailReplyHook); a second mail saying
+        // "you have a reply" would only be noise in the same thread.
+        var replyGoesByEmail = reply is not null && c.Channel == "email";
+        if (customer.Email is { Length: > 0 } email && !replyGoesByEmail)
             db.Add(OutboxMessage.Create(OutboxChannels.Email, kind, now, customer.Id, email, title, body, ThreadHeaders(c), c.Id, key + "email"));
         if (customer.Phone is { Length: > 0 } phone)
             db.Add(OutboxMessage.Create(OutboxChannels.Sms, kind, now, customer.Id, phone, title, shortText, caseId: c.Id, dedupeKey: key + "sms"));
