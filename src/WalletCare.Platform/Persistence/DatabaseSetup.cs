@@ -72,7 +72,8 @@ public static class DatabaseSetupExtensions
         if (db.Provider == DatabaseProvider.Postgres)
             o.UseNpgsql(db.ConnectionString, x => x.MigrationsAssembly(PostgresMigrationsAssembly).MigrationsHistoryTable(history));
         else
-            o.UseSqlite(db.ConnectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly).MigrationsHistoryTable(history));
+            o.UseSqlite(db.ConnectionString, x => x.MigrationsAssembly(SqliteMigrationsAssembly).MigrationsHistoryTable(history))
+                .AddInterceptors(SqliteBusyTimeout.Instance);
     }
 }
 
