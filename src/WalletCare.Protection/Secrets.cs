@@ -8,14 +8,9 @@ namespace WalletCare.Protection;
 internal static class Secrets
 {
     /// <summary>13800000001, +86 138 0000 0001, 0086-138-0000-0001 and (138) 0000-0001 are the same mainland mobile number.</summary>
-    public static string NormalisePhone(string? raw)
-    {
-        var digits = new string((raw ?? "").Where(char.IsAsciiDigit).ToArray());
-        if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
-        else if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal)) digits = digits[2..];
-        if (digits.Length != 11 || digits[0] != '1' || (raw ?? "").Length > 40) throw AppProblem.Validation("phone", "field.invalid");
-        return digits;
-    }
+    /// <summary>A mainland mobile number in any written form (Platform's one normaliser), or a validation problem.</summary>
+    public static string NormalisePhone(string? raw) =>
+        WalletCare.Platform.Privacy.Phones.Normalize(raw) is { Length: 11 } p && p[0] == '1' ? p : throw AppProblem.Validation("phone", "field.invalid");
 
     public static string Hash(params object[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', parts))));

@@ -1,3 +1,4 @@
+using WalletCare.Platform.Privacy;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

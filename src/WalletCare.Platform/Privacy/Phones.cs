@@ -1,10 +1,11 @@
 using PhoneNumbers;
 
-namespace WalletCare.Channels;
+namespace WalletCare.Platform.Privacy;
 
 /// <summary>
 /// "+86 138-0000-0001", "0086 13800000001", "138 0000 0001" → "13800000001", the form accounts sign in with.
-/// Callers not matched because numbers were not normalised is a known help-desk failure; this is the one place it happens.
+/// Callers not matched because numbers were not normalised is a known help-desk failure; this is the one place it
+/// happens for every area (the hotline and CTI, the emergency freeze by phone).
 /// </summary>
 public static class Phones
 {
@@ -25,5 +26,5 @@ public static class Phones
     }
 
     /// <summary>138****0001 — what the timeline and the inbox show of a number.</summary>
-    public static string Mask(string? phone) => WalletCare.Platform.Privacy.Masking.Phone(phone) ?? "****";
+    public static string Mask(string? phone) => Masking.Phone(phone) ?? "****";
 }
